@@ -1,0 +1,78 @@
+/** Human labels for taxonomy slugs, in the current locale, from Paraglide messages. */
+import { m } from '$lib/paraglide/messages';
+import type { Category, Channel, Escalation, Industry, Outcome, Trigger } from './taxonomy';
+
+type Labels<T extends string> = Record<T, () => string>;
+
+const categoryLabels: Labels<Category> = {
+	'billing-error': m.cat_billing_error,
+	'service-outage': m.cat_service_outage,
+	'cancellation-obstructed': m.cat_cancellation_obstructed,
+	'refund-refused': m.cat_refund_refused,
+	'unreachable-support': m.cat_unreachable_support,
+	'broken-promise': m.cat_broken_promise,
+	'account-closed': m.cat_account_closed,
+	'rude-staff': m.cat_rude_staff,
+	'misleading-sales': m.cat_misleading_sales,
+	'data-privacy': m.cat_data_privacy
+};
+
+const triggerLabels: Labels<Trigger> = {
+	'death-of-account-holder': m.trig_death_of_account_holder,
+	'moving-house': m.trig_moving_house,
+	'switching-plan': m.trig_switching_plan,
+	cancellation: m.trig_cancellation,
+	'new-account': m.trig_new_account,
+	'name-change': m.trig_name_change,
+	none: m.trig_none
+};
+
+const channelLabels: Labels<Channel> = {
+	phone: m.chan_phone,
+	chat: m.chan_chat,
+	email: m.chan_email,
+	'in-store': m.chan_in_store,
+	'social-media': m.chan_social_media,
+	letter: m.chan_letter
+};
+
+const escalationLabels: Labels<Escalation> = {
+	supervisor: m.esc_supervisor,
+	'executive-office': m.esc_executive_office,
+	regulator: m.esc_regulator,
+	media: m.esc_media,
+	court: m.esc_court
+};
+
+const outcomeLabels: Labels<Outcome> = {
+	unresolved: m.out_unresolved,
+	'partly-resolved': m.out_partly_resolved,
+	resolved: m.out_resolved
+};
+
+const industryLabels: Labels<Industry> = {
+	telecom: m.ind_telecom,
+	internet: m.ind_internet,
+	energy: m.ind_energy,
+	water: m.ind_water,
+	banking: m.ind_banking,
+	insurance: m.ind_insurance,
+	retail: m.ind_retail,
+	shipping: m.ind_shipping,
+	travel: m.ind_travel,
+	streaming: m.ind_streaming,
+	'public-service': m.ind_public_service,
+	other: m.ind_other
+};
+
+function labeller<T extends string>(labels: Labels<T>) {
+	// Unknown slugs (from old data) show as themselves rather than breaking the page.
+	return (slug: string): string => labels[slug as T]?.() ?? slug;
+}
+
+export const categoryLabel = labeller(categoryLabels);
+export const triggerLabel = labeller(triggerLabels);
+export const channelLabel = labeller(channelLabels);
+export const escalationLabel = labeller(escalationLabels);
+export const outcomeLabel = labeller(outcomeLabels);
+export const industryLabel = labeller(industryLabels);

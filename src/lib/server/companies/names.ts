@@ -1,0 +1,86 @@
+/** How company names and websites are normalised, so that one company is not listed twice. */
+
+const legalSuffixes = new Set([
+	'inc',
+	'incorporated',
+	'llc',
+	'llp',
+	'lp',
+	'ltd',
+	'limited',
+	'plc',
+	'corp',
+	'corporation',
+	'co',
+	'company',
+	'na',
+	'gmbh',
+	'ag',
+	'kg',
+	'sa',
+	'sl',
+	'slu',
+	'sas',
+	'sarl',
+	'spa',
+	'srl',
+	'bv',
+	'nv',
+	'ab',
+	'as',
+	'oy',
+	'sp',
+	'zoo',
+	'pjsc',
+	'ooo',
+	'oao',
+	'zao'
+]);
+
+/** Lower-case words of a name, diacritics removed, letters of every script kept. */
+function words(name: string): string[] {
+	return name
+		.normalize('NFKD')
+		.replace(/\p{M}/gu, '')
+		.toLowerCase()
+		.replace(/&/g, ' and ')
+		.replace(/[.']/g, '')
+		.split(/[^\p{L}\p{N}]+/u)
+		.filter(Boolean);
+}
+
+/** "AT&T Inc." and "at & t" give the same key; legal suffixes at the end do not count. */
+export function normaliseCompanyName(name: string): string {
+	const parts = words(name);
+	while (parts.length > 1 && legalSuffixes.has(parts[parts.length - 1]!)) parts.pop();
+	return parts.join(' ');
+}
+
+/** An ASCII slug for URLs; names in other scripts fall back to "company". */
+export function slugifyCompanyName(name: string): string {
+	const slug = normaliseCompanyName(name)
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-+|-+$/g, '')
+		.slice(0, 60)
+		.replace(/-+$/, '');
+	return slug || 'company';
+}
+
+/**
+ * The host of a website address, lower-case and without "www.", or null when it is not a
+ * plausible public web address.
+ */
+export function domainFromWebsite(website: string): string | null {
+	const trimmed = website.trim();
+	if (!trimmed) return null;
+	let url: URL;
+	try {
+		url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`);
+	} catch {
+		return null;
+	}
+	if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+	const host = url.hostname.toLowerCase().replace(/^www\./, '');
+	if (!/^([a-z0-9-]+\.)+[a-z0-9-]{2,}$/.test(host) || /^[\d.]+$/.test(host)) return null;
+	return host;
+}

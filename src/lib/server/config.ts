@@ -1,0 +1,9 @@
+/** Runtime configuration from the environment, with defaults that work on a fresh machine. */
+import { env } from '$env/dynamic/private';
+
+export const config = {
+	/** SQLite database file; created with its folder on first start. */
+	databasePath: env.DATABASE_PATH || 'data/recourse.db',
+	/** Secure cookies everywhere but plain-HTTP development and tests. */
+	secureCookies: (env.SECURE_COOKIES ?? (process.env.NODE_ENV === 'production' ? '1' : '0')) !== '0'
+};

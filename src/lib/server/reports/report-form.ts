@@ -1,0 +1,98 @@
+/** The report form's server side, shared by "new" and "edit": parse, save, and turn problems into field errors. */
+import { m } from '$lib/paraglide/messages';
+import { formatMoneyInput } from '../../report-values';
+import { readForm } from '../../validation/form-data';
+import {
+	parseReport,
+	reportFields,
+	reportMultiFields,
+	type ReportField,
+	type ReportInput
+} from '../../validation/report';
+import type { ReportDetail, SaveReportResult } from './reports';
+
+export type ReportFormValues = Partial<Record<ReportField, string | string[]>>;
+export type ReportFormFailure = {
+	values: ReportFormValues;
+	errors: Partial<Record<ReportField, string>>;
+	/** A listed company the user probably means (duplicate website). */
+	existing?: { slug: string; name: string };
+	suggestions?: { slug: string; name: string }[];
+	preview?: string;
+};
+
+export function readReportForm(data: FormData): ReportFormValues {
+	return readForm(data, reportFields, reportMultiFields);
+}
+
+/**
+ * Validates and saves; on failure returns what the form needs to show each error beside its
+ * field with every typed value kept (or the HTTP status when the report cannot be saved at all).
+ */
+export function submitReportForm(
+	values: ReportFormValues,
+	save: (input: ReportInput) => SaveReportResult
+):
+	| { ok: true; id: number }
+	| { ok: false; failure: ReportFormFailure }
+	| { ok: false; status: 403 | 404 } {
+	const parsed = parseReport(values);
+	if (!parsed.ok) return { ok: false, failure: { values, errors: parsed.errors } };
+	const result = save(parsed.input);
+	if (result.ok) return result;
+	const problem = result.problem;
+	if (problem === 'not-found') return { ok: false, status: 404 };
+	if (problem === 'forbidden') return { ok: false, status: 403 };
+	if (problem.reason === 'not-found') {
+		const name = parsed.input.company;
+		return {
+			ok: false,
+			failure: {
+				values,
+				errors: { company: m.error_company_not_found({ name }) },
+				suggestions: problem.suggestions.map(({ slug, name }) => ({ slug, name }))
+			}
+		};
+	}
+	if (problem.reason === 'invalid-website') {
+		return { ok: false, failure: { values, errors: { website: m.error_website_invalid() } } };
+	}
+	return {
+		ok: false,
+		failure: {
+			values,
+			errors: { website: m.error_website_taken({ company: problem.existing.name }) },
+			existing: { slug: problem.existing.slug, name: problem.existing.name }
+		}
+	};
+}
+
+/** The form's initial values for editing a saved report. */
+export function reportToFormValues(detail: ReportDetail): ReportFormValues {
+	const r = detail.report;
+	const count = (n: number | null) => (n === null ? '' : String(n));
+	return {
+		company: detail.company.name,
+		website: '',
+		industry: '',
+		title: r.title,
+		product: r.product,
+		category: r.category,
+		trigger: r.trigger ?? '',
+		startedOn: r.startedOn,
+		endedOn: r.endedOn ?? '',
+		contacts: count(r.contacts),
+		hours: r.effortMinutes === null ? '' : String(Math.round((r.effortMinutes / 60) * 100) / 100),
+		agents: count(r.agents),
+		promisesBroken: count(r.promisesBroken),
+		channels: detail.channels,
+		escalations: detail.escalations,
+		currency: r.currency ?? '',
+		amountDisputed: formatMoneyInput(r.amountDisputedMinor, r.currency),
+		amountRecovered: formatMoneyInput(r.amountRecoveredMinor, r.currency),
+		outcome: r.outcome,
+		rating: String(r.rating),
+		narrative: r.narrative,
+		language: r.language
+	};
+}

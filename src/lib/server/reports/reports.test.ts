@@ -1,0 +1,219 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Connection } from '../db/client';
+import { companyMoney, companyTally } from '../db/schema';
+import { getScorecard } from '../companies/scorecard';
+import { findCompanyBySlug } from '../companies/companies';
+import { createTestDb } from '../testing/db';
+import { makeCompany, makeReport, makeUser, reportInput } from '../testing/factories';
+import {
+	createReport,
+	getReport,
+	listLatestReports,
+	listReportsForCompany,
+	updateReport,
+	decodeCursor
+} from './reports';
+import { rebuildRollups } from './rollups';
+
+let db: Connection;
+beforeEach(() => {
+	db = createTestDb();
+});
+
+function rollupSnapshot() {
+	return {
+		tallies: db
+			.select()
+			.from(companyTally)
+			.all()
+			.sort((a, b) =>
+				`${a.companyId}/${a.dimension}/${a.key}`.localeCompare(
+					`${b.companyId}/${b.dimension}/${b.key}`
+				)
+			),
+		money: db
+			.select()
+			.from(companyMoney)
+			.all()
+			.sort((a, b) => `${a.companyId}/${a.currency}`.localeCompare(`${b.companyId}/${b.currency}`))
+	};
+}
+
+describe('createReport', () => {
+	it('files a report against an existing company found by a differently written name', async () => {
+		const author = await makeUser(db);
+		const acme = makeCompany(db, 'Acme Telecom Inc.');
+		const id = makeReport(db, author.id, { company: 'ACME telecom' });
+		const detail = getReport(db, id)!;
+		expect(detail.company.id).toBe(acme.id);
+		expect(detail.report.title).toBe('Dial tone cut early and out for days');
+		expect(detail.channels).toEqual(['phone']);
+		expect(detail.escalations).toEqual(['regulator']);
+		expect(detail.authorName).toBe(author.displayName);
+	});
+
+	it('creates a new company when the name is new and a website is given', async () => {
+		const author = await makeUser(db);
+		const result = createReport(
+			db,
+			reportInput({
+				company: 'Northwind Power',
+				website: 'https://www.northwind-power.example/about'
+			}),
+			author.id
+		);
+		expect(result.ok).toBe(true);
+		const company = findCompanyBySlug(db, 'northwind-power')!;
+		expect(company.domain).toBe('northwind-power.example');
+		expect(company.reportCount).toBe(1);
+	});
+
+	it('refuses an unknown company without website, suggesting close names, and writes nothing', async () => {
+		const author = await makeUser(db);
+		makeCompany(db, 'Acme Telecom');
+		const result = createReport(db, reportInput({ company: 'Acme Telco' }), author.id);
+		expect(result).toMatchObject({
+			ok: false,
+			problem: { field: 'company', reason: 'not-found', suggestions: [{ name: 'Acme Telecom' }] }
+		});
+		expect(listLatestReports(db)).toHaveLength(0);
+	});
+
+	it('refuses a new company whose website belongs to a listed one, pointing to it', async () => {
+		const author = await makeUser(db);
+		const existing = makeCompany(db, 'Acme Telecom', 'acme.example');
+		const result = createReport(
+			db,
+			reportInput({ company: 'Acme Phone Services', website: 'www.acme.example' }),
+			author.id
+		);
+		expect(result).toMatchObject({
+			ok: false,
+			problem: { field: 'website', reason: 'duplicate-domain', existing: { id: existing.id } }
+		});
+	});
+
+	it('renders the narrative as sanitised HTML', async () => {
+		const author = await makeUser(db);
+		makeCompany(db, 'Acme Telecom');
+		const id = makeReport(db, author.id, {
+			narrative:
+				'**Bold** <script>alert(1)</script> [x](javascript:alert(1)) <img src=x onerror=alert(1)>'
+		});
+		const html = getReport(db, id)!.report.narrativeHtml;
+		expect(html).toContain('<strong>Bold</strong>');
+		expect(html).not.toMatch(/<script|<img|javascript:|onerror=/i);
+		expect(html).toContain('&lt;script&gt;');
+	});
+});
+
+describe('roll-ups', () => {
+	it('feed the scorecard with counts, means and medians', async () => {
+		const author = await makeUser(db);
+		const acme = makeCompany(db, 'Acme Telecom');
+		makeReport(db, author.id, { rating: 1, contacts: 2, outcome: 'resolved' });
+		makeReport(db, author.id, { rating: 2, contacts: 10, outcome: 'unresolved' });
+		makeReport(db, author.id, {
+			rating: 4,
+			contacts: 30,
+			outcome: 'unresolved',
+			currency: 'EUR',
+			amountDisputedMinor: 500,
+			amountRecoveredMinor: 100
+		});
+		makeReport(db, author.id, {
+			rating: 5,
+			contacts: null,
+			outcome: 'unresolved',
+			currency: null,
+			amountDisputedMinor: null,
+			amountRecoveredMinor: null
+		});
+		const card = getScorecard(db, acme.id, findCompanyBySlug(db, acme.slug)!.reportCount);
+		expect(card.reportCount).toBe(4);
+		expect(card.rating).toMatchObject({ n: 4, mean: 3, median: 3 });
+		expect(card.contacts).toMatchObject({ n: 3, sum: 42, median: 10 });
+		expect(card.outcomes).toEqual([
+			{ key: 'unresolved', n: 3 },
+			{ key: 'resolved', n: 1 }
+		]);
+		expect(card.money).toEqual(
+			expect.arrayContaining([
+				{ currency: 'USD', n: 2, disputedMinor: 24_000, recoveredMinor: 0 },
+				{ currency: 'EUR', n: 1, disputedMinor: 500, recoveredMinor: 100 }
+			])
+		);
+	});
+
+	it('stay equal to a rebuild from the reports after creates and edits', async () => {
+		const author = await makeUser(db);
+		makeCompany(db, 'Acme Telecom');
+		makeCompany(db, 'Globex Energy');
+		const first = makeReport(db, author.id);
+		makeReport(db, author.id, { company: 'Globex Energy', category: 'billing-error', rating: 3 });
+		const edited = updateReport(
+			db,
+			first,
+			reportInput({
+				company: 'Globex Energy',
+				contacts: 5,
+				currency: 'EUR',
+				outcome: 'unresolved'
+			}),
+			author.id
+		);
+		expect(edited.ok).toBe(true);
+		const incremental = rollupSnapshot();
+		rebuildRollups(db);
+		expect(rollupSnapshot()).toEqual(incremental);
+		expect(findCompanyBySlug(db, 'acme-telecom')!.reportCount).toBe(0);
+		expect(findCompanyBySlug(db, 'globex-energy')!.reportCount).toBe(2);
+	});
+});
+
+describe('updateReport', () => {
+	it('is refused to anyone but the author, leaving the report unchanged', async () => {
+		const author = await makeUser(db);
+		const other = await makeUser(db);
+		makeCompany(db, 'Acme Telecom');
+		const id = makeReport(db, author.id);
+		const result = updateReport(db, id, reportInput({ title: 'Hijacked' }), other.id);
+		expect(result).toEqual({ ok: false, problem: 'forbidden' });
+		expect(getReport(db, id)!.report.title).toBe('Dial tone cut early and out for days');
+	});
+
+	it('says not-found for a missing report', async () => {
+		const author = await makeUser(db);
+		expect(updateReport(db, 999, reportInput(), author.id)).toEqual({
+			ok: false,
+			problem: 'not-found'
+		});
+	});
+});
+
+describe('listReportsForCompany', () => {
+	it('pages newest first without gaps or repeats', async () => {
+		const author = await makeUser(db);
+		const acme = makeCompany(db, 'Acme Telecom');
+		const ids: number[] = [];
+		for (let i = 0; i < 7; i++) {
+			const r = createReport(
+				db,
+				reportInput({ title: `Report ${i}` }),
+				author.id,
+				1_700_000_000_000 + (i % 3) * 1000
+			);
+			if (r.ok) ids.push(r.id);
+		}
+		const seen: number[] = [];
+		let cursor: string | null = null;
+		do {
+			const page = listReportsForCompany(db, acme.id, { before: decodeCursor(cursor), limit: 3 });
+			seen.push(...page.reports.map((r) => r.id));
+			cursor = page.next;
+		} while (cursor);
+		expect(seen).toHaveLength(7);
+		expect(new Set(seen).size).toBe(7);
+		expect(seen[0]).toBe(ids[5]);
+	});
+});

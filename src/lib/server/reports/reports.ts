@@ -1,0 +1,257 @@
+/** Reports: filing, editing by their author, and reading them back. */
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { company, report, reportChannel, reportEscalation, user, type Company } from '../db/schema';
+import {
+	createCompany,
+	findCompanyByName,
+	searchCompanies,
+	type CompanySummary
+} from '../companies/companies';
+import { renderMarkdown } from '../markdown';
+import type { ReportInput } from '../../validation/report';
+import { applyReportToRollups } from './rollups';
+
+export type CompanyProblem =
+	| { field: 'company'; reason: 'not-found'; suggestions: CompanySummary[] }
+	| { field: 'website'; reason: 'invalid-website' }
+	| { field: 'website'; reason: 'duplicate-domain'; existing: Company };
+
+export type SaveReportResult =
+	| { ok: true; id: number }
+	| { ok: false; problem: CompanyProblem }
+	| { ok: false; problem: 'not-found' | 'forbidden' };
+
+/**
+ * The company a report names: an existing one by normalised name, or a new one when the
+ * author gives its website. Runs inside the report's transaction.
+ */
+function resolveCompany(
+	tx: Db,
+	input: ReportInput,
+	userId: string,
+	now: number
+): { ok: true; company: Company } | { ok: false; problem: CompanyProblem } {
+	const existing = findCompanyByName(tx, input.company);
+	if (existing) return { ok: true, company: existing };
+	if (!input.website) {
+		return {
+			ok: false,
+			problem: {
+				field: 'company',
+				reason: 'not-found',
+				suggestions: searchCompanies(tx, input.company.split(/\s+/)[0] ?? '', 5)
+			}
+		};
+	}
+	const created = createCompany(
+		tx,
+		{ name: input.company, website: input.website, industry: input.industry },
+		userId,
+		now
+	);
+	if (created.ok) return created;
+	if (created.reason === 'invalid-website') {
+		return { ok: false, problem: { field: 'website', reason: 'invalid-website' } };
+	}
+	// A duplicate name was found above, so only the domain can clash here.
+	return {
+		ok: false,
+		problem: { field: 'website', reason: 'duplicate-domain', existing: created.existing }
+	};
+}
+
+function reportColumns(input: ReportInput) {
+	return {
+		title: input.title,
+		product: input.product,
+		category: input.category,
+		trigger: input.trigger,
+		startedOn: input.startedOn,
+		endedOn: input.endedOn,
+		contacts: input.contacts,
+		effortMinutes: input.effortMinutes,
+		agents: input.agents,
+		promisesBroken: input.promisesBroken,
+		currency: input.currency,
+		amountDisputedMinor: input.amountDisputedMinor,
+		amountRecoveredMinor: input.amountRecoveredMinor,
+		outcome: input.outcome,
+		rating: input.rating,
+		narrative: input.narrative,
+		narrativeHtml: renderMarkdown(input.narrative),
+		language: input.language
+	};
+}
+
+function saveTags(tx: Db, reportId: number, input: ReportInput): void {
+	tx.delete(reportChannel).where(eq(reportChannel.reportId, reportId)).run();
+	tx.delete(reportEscalation).where(eq(reportEscalation.reportId, reportId)).run();
+	if (input.channels.length) {
+		tx.insert(reportChannel)
+			.values(input.channels.map((channel) => ({ reportId, channel })))
+			.run();
+	}
+	if (input.escalations.length) {
+		tx.insert(reportEscalation)
+			.values(input.escalations.map((escalation) => ({ reportId, escalation })))
+			.run();
+	}
+}
+
+/** Files a report for the author; its company's roll-ups change in the same transaction. */
+export function createReport(
+	db: Db,
+	input: ReportInput,
+	authorId: string,
+	now = Date.now()
+): SaveReportResult {
+	return db.transaction(
+		(tx) => {
+			const resolved = resolveCompany(tx, input, authorId, now);
+			// Resolving fails before it writes anything, so there is nothing to roll back.
+			if (!resolved.ok) return resolved;
+			const row = tx
+				.insert(report)
+				.values({
+					...reportColumns(input),
+					companyId: resolved.company.id,
+					authorId,
+					createdAt: now,
+					updatedAt: now
+				})
+				.returning()
+				.get();
+			saveTags(tx, row.id, input);
+			applyReportToRollups(tx, row, 1);
+			return { ok: true, id: row.id };
+		},
+		{ behavior: 'immediate' }
+	);
+}
+
+/** Replaces a report's content; only its author may, and roll-ups move with the change. */
+export function updateReport(
+	db: Db,
+	id: number,
+	input: ReportInput,
+	actorId: string,
+	now = Date.now()
+): SaveReportResult {
+	return db.transaction(
+		(tx) => {
+			const before = tx.select().from(report).where(eq(report.id, id)).get();
+			if (!before) return { ok: false, problem: 'not-found' } as const;
+			if (before.authorId !== actorId) return { ok: false, problem: 'forbidden' } as const;
+			const resolved = resolveCompany(tx, input, actorId, now);
+			// Resolving fails before it writes anything, so there is nothing to roll back.
+			if (!resolved.ok) return resolved;
+			applyReportToRollups(tx, before, -1);
+			const after = tx
+				.update(report)
+				.set({ ...reportColumns(input), companyId: resolved.company.id, updatedAt: now })
+				.where(eq(report.id, id))
+				.returning()
+				.get();
+			saveTags(tx, id, input);
+			applyReportToRollups(tx, after, 1);
+			return { ok: true, id } as const;
+		},
+		{ behavior: 'immediate' }
+	);
+}
+
+const channelList = sql<
+	string | null
+>`(select group_concat(channel, ',') from ${reportChannel} where ${reportChannel.reportId} = ${report.id})`;
+const escalationList = sql<
+	string | null
+>`(select group_concat(escalation, ',') from ${reportEscalation} where ${reportEscalation.reportId} = ${report.id})`;
+
+/** A report with its company, author's public name, channels and escalations, in one query. */
+export function getReport(db: Db, id: number) {
+	const row = db
+		.select({
+			report,
+			company: { id: company.id, slug: company.slug, name: company.name },
+			authorName: user.displayName,
+			channels: channelList,
+			escalations: escalationList
+		})
+		.from(report)
+		.innerJoin(company, eq(report.companyId, company.id))
+		.leftJoin(user, eq(report.authorId, user.id))
+		.where(eq(report.id, id))
+		.get();
+	if (!row) return undefined;
+	return {
+		...row,
+		channels: row.channels ? row.channels.split(',') : [],
+		escalations: row.escalations ? row.escalations.split(',') : []
+	};
+}
+export type ReportDetail = NonNullable<ReturnType<typeof getReport>>;
+
+const summaryColumns = {
+	id: report.id,
+	title: report.title,
+	category: report.category,
+	outcome: report.outcome,
+	rating: report.rating,
+	language: report.language,
+	createdAt: report.createdAt,
+	companySlug: company.slug,
+	companyName: company.name
+};
+
+/** The newest reports across all companies. */
+export function listLatestReports(db: Db, limit = 10) {
+	return db
+		.select(summaryColumns)
+		.from(report)
+		.innerJoin(company, eq(report.companyId, company.id))
+		.orderBy(desc(report.createdAt), desc(report.id))
+		.limit(limit)
+		.all();
+}
+export type ReportSummary = ReturnType<typeof listLatestReports>[number];
+
+/** Position in a newest-first list: the creation time and id of the last report shown. */
+export type ReportCursor = { createdAt: number; id: number };
+
+export function encodeCursor(c: ReportCursor): string {
+	return `${c.createdAt}-${c.id}`;
+}
+
+export function decodeCursor(value: string | null): ReportCursor | null {
+	const match = value?.match(/^(\d{1,15})-(\d{1,15})$/);
+	return match ? { createdAt: Number(match[1]), id: Number(match[2]) } : null;
+}
+
+/** One page of a company's reports, newest first, keyset-paginated. */
+export function listReportsForCompany(
+	db: Db,
+	companyId: number,
+	options: { before?: ReportCursor | null; limit?: number } = {}
+): { reports: ReportSummary[]; next: string | null } {
+	const limit = options.limit ?? 20;
+	const before = options.before;
+	const rows = db
+		.select(summaryColumns)
+		.from(report)
+		.innerJoin(company, eq(report.companyId, company.id))
+		.where(
+			and(
+				eq(report.companyId, companyId),
+				before
+					? sql`(${report.createdAt}, ${report.id}) < (${before.createdAt}, ${before.id})`
+					: undefined
+			)
+		)
+		.orderBy(desc(report.createdAt), desc(report.id))
+		.limit(limit + 1)
+		.all();
+	const page = rows.slice(0, limit);
+	const last = page[page.length - 1];
+	return { reports: page, next: rows.length > limit && last ? encodeCursor(last) : null };
+}

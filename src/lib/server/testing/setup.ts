@@ -1,0 +1,20 @@
+/** Vitest set-up: a stray console.error is a failure, not noise. */
+import { afterEach, beforeEach, vi } from 'vitest';
+
+let errors: unknown[][] = [];
+
+beforeEach(() => {
+	errors = [];
+	vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+		errors.push(args);
+	});
+});
+
+afterEach(() => {
+	vi.restoreAllMocks();
+	if (errors.length) {
+		throw new Error(
+			`console.error was called:\n${errors.map((a) => a.map(String).join(' ')).join('\n')}`
+		);
+	}
+});

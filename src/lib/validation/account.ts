@@ -1,0 +1,36 @@
+/** Sign-up and log-in forms. */
+import * as v from 'valibot';
+import { m } from '$lib/paraglide/messages';
+
+export const passwordLimits = { min: 10, max: 256 } as const;
+
+const email = v.pipe(
+	v.string(),
+	v.trim(),
+	v.nonEmpty(() => m.error_required()),
+	v.maxLength(254, () => m.error_too_long({ max: 254 })),
+	v.email(() => m.error_email())
+);
+
+export const signupSchema = v.object({
+	email,
+	password: v.pipe(
+		v.string(),
+		v.minLength(passwordLimits.min, () => m.error_password_short({ min: passwordLimits.min })),
+		v.maxLength(passwordLimits.max, () => m.error_too_long({ max: passwordLimits.max }))
+	),
+	displayName: v.pipe(
+		v.string(),
+		v.trim(),
+		v.maxLength(60, () => m.error_too_long({ max: 60 }))
+	)
+});
+
+export const loginSchema = v.object({
+	email,
+	password: v.pipe(
+		v.string(),
+		v.nonEmpty(() => m.error_required()),
+		v.maxLength(passwordLimits.max, () => m.error_too_long({ max: passwordLimits.max }))
+	)
+});

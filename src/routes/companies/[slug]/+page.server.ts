@@ -1,0 +1,25 @@
+import { error } from '@sveltejs/kit';
+import { findCompanyBySlug } from '$lib/server/companies/companies';
+import { getScorecard } from '$lib/server/companies/scorecard';
+import { db } from '$lib/server/db';
+import { decodeCursor, listReportsForCompany } from '$lib/server/reports/reports';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ params, url }) => {
+	const company = findCompanyBySlug(db, params.slug);
+	if (!company) error(404);
+	const before = decodeCursor(url.searchParams.get('before'));
+	const page = listReportsForCompany(db, company.id, { before, limit: 20 });
+	return {
+		company: {
+			slug: company.slug,
+			name: company.name,
+			website: company.website,
+			industry: company.industry
+		},
+		scorecard: getScorecard(db, company.id, company.reportCount),
+		reports: page.reports,
+		next: page.next,
+		paged: before !== null
+	};
+};

@@ -1,0 +1,47 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { requireUser } from '$lib/server/auth/guard';
+import { db } from '$lib/server/db';
+import { renderMarkdown } from '$lib/server/markdown';
+import {
+	readReportForm,
+	reportToFormValues,
+	submitReportForm
+} from '$lib/server/reports/report-form';
+import { getReport, updateReport } from '$lib/server/reports/reports';
+import { parseReportId } from '$lib/server/reports/report-id';
+import type { Actions, PageServerLoad } from './$types';
+
+function loadOwnReport(idParam: string, userId: string) {
+	const id = parseReportId(idParam);
+	const detail = id === null ? undefined : getReport(db, id);
+	if (!detail) error(404);
+	if (detail.report.authorId !== userId) error(403);
+	return detail;
+}
+
+export const load: PageServerLoad = ({ locals, url, params }) => {
+	const user = requireUser(locals, url);
+	const detail = loadOwnReport(params.id, user.id);
+	return { id: detail.report.id, values: reportToFormValues(detail) };
+};
+
+export const actions: Actions = {
+	default: async ({ locals, request, url, params }) => {
+		const user = requireUser(locals, url);
+		const detail = loadOwnReport(params.id, user.id);
+		const values = readReportForm(await request.formData());
+		const result = submitReportForm(values, (input) =>
+			updateReport(db, detail.report.id, input, user.id)
+		);
+		if (result.ok) redirect(303, `/reports/${result.id}?updated=1`);
+		if ('status' in result) error(result.status);
+		return fail(400, result.failure);
+	},
+	preview: async ({ locals, request, url, params }) => {
+		const user = requireUser(locals, url);
+		loadOwnReport(params.id, user.id);
+		const values = readReportForm(await request.formData());
+		const narrative = typeof values.narrative === 'string' ? values.narrative : '';
+		return { values, errors: {}, preview: renderMarkdown(narrative) };
+	}
+};

@@ -1,0 +1,28 @@
+import { fail, redirect } from '@sveltejs/kit';
+import * as v from 'valibot';
+import { m } from '$lib/paraglide/messages';
+import { safeRedirectTarget } from '$lib/server/auth/guard';
+import { startSession } from '$lib/server/auth/sign-in';
+import { createUser } from '$lib/server/auth/users';
+import { config } from '$lib/server/config';
+import { db } from '$lib/server/db';
+import { signupSchema } from '$lib/validation/account';
+import { firstErrors, readForm } from '$lib/validation/form-data';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	if (locals.user) redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo')));
+};
+
+export const actions: Actions = {
+	default: async ({ request, cookies, url }) => {
+		const raw = readForm(await request.formData(), ['email', 'password', 'displayName']);
+		const values = { email: raw.email, displayName: raw.displayName };
+		const parsed = v.safeParse(signupSchema, raw);
+		if (!parsed.success) return fail(400, { values, errors: firstErrors(parsed.issues) });
+		const result = await createUser(db, parsed.output);
+		if (!result.ok) return fail(400, { values, errors: { email: m.signup_email_taken() } });
+		startSession(db, cookies, result.user.id, config.secureCookies);
+		redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo')));
+	}
+};
