@@ -157,43 +157,50 @@ const optionalDate = v.pipe(
 	v.transform((s) => (s === '' ? null : s))
 );
 
+const reportObject = v.object({
+	company: requiredText(limits.company),
+	website: optionalText(limits.website),
+	industry: optionalChoice(industries),
+	title: requiredText(limits.title),
+	product: requiredText(limits.product),
+	category: choice(categories),
+	trigger: optionalChoice(triggers),
+	startedOn: date,
+	endedOn: optionalDate,
+	contacts: optionalCount(limits.count),
+	hours: optionalHours,
+	agents: optionalCount(limits.count),
+	promisesBroken: optionalCount(limits.count),
+	channels: v.array(choice(channels)),
+	escalations: v.array(choice(escalations)),
+	currency: optionalChoice(currencies),
+	amountDisputed: optionalAmount,
+	amountRecovered: optionalAmount,
+	outcome: choice(outcomes),
+	rating: v.pipe(
+		v.string(),
+		v.check(
+			(s) => /^[1-5]$/.test(s),
+			() => m.error_rating()
+		),
+		v.transform(Number)
+	),
+	narrative: v.pipe(
+		v.string(),
+		v.trim(),
+		v.minLength(limits.narrativeMin, () => m.error_narrative_short({ min: limits.narrativeMin })),
+		v.maxLength(limits.narrative, () => m.error_too_long({ max: limits.narrative }))
+	),
+	language: choice(reportLanguages)
+});
+/** The decimals allowed for the currency named in a failed check's input (¥ has none, € two). */
+function decimalsMessage(issue: { input: unknown }): string {
+	const { currency } = issue.input as { currency: string };
+	return m.error_amount_decimals({ digits: currencyDigits(currency) });
+}
+
 const reportSchema = v.pipe(
-	v.object({
-		company: requiredText(limits.company),
-		website: optionalText(limits.website),
-		industry: optionalChoice(industries),
-		title: requiredText(limits.title),
-		product: requiredText(limits.product),
-		category: choice(categories),
-		trigger: optionalChoice(triggers),
-		startedOn: date,
-		endedOn: optionalDate,
-		contacts: optionalCount(limits.count),
-		hours: optionalHours,
-		agents: optionalCount(limits.count),
-		promisesBroken: optionalCount(limits.count),
-		channels: v.array(choice(channels)),
-		escalations: v.array(choice(escalations)),
-		currency: optionalChoice(currencies),
-		amountDisputed: optionalAmount,
-		amountRecovered: optionalAmount,
-		outcome: choice(outcomes),
-		rating: v.pipe(
-			v.string(),
-			v.check(
-				(s) => /^[1-5]$/.test(s),
-				() => m.error_rating()
-			),
-			v.transform(Number)
-		),
-		narrative: v.pipe(
-			v.string(),
-			v.trim(),
-			v.minLength(limits.narrativeMin, () => m.error_narrative_short({ min: limits.narrativeMin })),
-			v.maxLength(limits.narrative, () => m.error_too_long({ max: limits.narrative }))
-		),
-		language: choice(reportLanguages)
-	}),
+	reportObject,
 	v.forward(
 		v.partialCheck(
 			[['startedOn'], ['endedOn']],
@@ -201,6 +208,22 @@ const reportSchema = v.pipe(
 			() => m.error_end_before_start()
 		),
 		['endedOn']
+	),
+	v.forward(
+		v.partialCheck(
+			[['currency'], ['amountDisputed']],
+			(r) => r.currency === null || toMinorUnits(r.amountDisputed, r.currency) !== undefined,
+			decimalsMessage
+		),
+		['amountDisputed']
+	),
+	v.forward(
+		v.partialCheck(
+			[['currency'], ['amountRecovered']],
+			(r) => r.currency === null || toMinorUnits(r.amountRecovered, r.currency) !== undefined,
+			decimalsMessage
+		),
+		['amountRecovered']
 	),
 	v.forward(
 		v.partialCheck(
@@ -240,19 +263,11 @@ export function parseReport(raw: Record<string, unknown>): ReportParse {
 		return { ok: false, errors: firstErrors(result.issues) };
 	}
 	const { hours, amountDisputed, amountRecovered, ...rest } = result.output;
-	let amountDisputedMinor: number | null = null;
-	let amountRecoveredMinor: number | null = null;
-	if (rest.currency) {
-		const disputed = toMinorUnits(amountDisputed, rest.currency);
-		const recovered = toMinorUnits(amountRecovered, rest.currency);
-		const errors: Partial<Record<ReportField, string>> = {};
-		const digits = currencyDigits(rest.currency);
-		if (disputed === undefined) errors.amountDisputed = m.error_amount_decimals({ digits });
-		if (recovered === undefined) errors.amountRecovered = m.error_amount_decimals({ digits });
-		if (disputed === undefined || recovered === undefined) return { ok: false, errors };
-		amountDisputedMinor = disputed;
-		amountRecoveredMinor = recovered;
-	}
+	// The schema has checked that each amount fits its currency's decimals.
+	const minor = (amount: string) =>
+		rest.currency ? (toMinorUnits(amount, rest.currency) ?? null) : null;
+	const amountDisputedMinor = minor(amountDisputed);
+	const amountRecoveredMinor = minor(amountRecovered);
 	return {
 		ok: true,
 		input: {

@@ -1,5 +1,6 @@
 /** The report form's server side, shared by "new" and "edit": parse, save, and turn problems into field errors. */
 import { m } from '$lib/paraglide/messages';
+import { renderMarkdown } from '../markdown';
 import { formatMoneyInput } from '../../report-values';
 import { readForm } from '../../validation/form-data';
 import {
@@ -23,6 +24,17 @@ export type ReportFormFailure = {
 
 export function readReportForm(data: FormData): ReportFormValues {
 	return readForm(data, reportFields, reportMultiFields);
+}
+
+/** The "Preview" button submits the form too: it renders the narrative and saves nothing. */
+export function isPreview(data: FormData): boolean {
+	return data.get('intent') === 'preview';
+}
+
+/** What the form shows after "Preview": the typed values and the rendered narrative. */
+export function previewReportForm(values: ReportFormValues): ReportFormFailure {
+	const narrative = typeof values.narrative === 'string' ? values.narrative : '';
+	return { values, errors: {}, preview: renderMarkdown(narrative) };
 }
 
 /**

@@ -2,8 +2,12 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guard';
 import { findCompanyBySlug } from '$lib/server/companies/companies';
 import { db } from '$lib/server/db';
-import { renderMarkdown } from '$lib/server/markdown';
-import { readReportForm, submitReportForm } from '$lib/server/reports/report-form';
+import {
+	isPreview,
+	previewReportForm,
+	readReportForm,
+	submitReportForm
+} from '$lib/server/reports/report-form';
 import { createReport } from '$lib/server/reports/reports';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -17,16 +21,12 @@ export const load: PageServerLoad = ({ locals, url }) => {
 export const actions: Actions = {
 	default: async ({ locals, request, url }) => {
 		const user = requireUser(locals, url);
-		const values = readReportForm(await request.formData());
+		const data = await request.formData();
+		const values = readReportForm(data);
+		if (isPreview(data)) return previewReportForm(values);
 		const result = submitReportForm(values, (input) => createReport(db, input, user.id));
 		if (result.ok) redirect(303, `/reports/${result.id}?published=1`);
 		if ('status' in result) error(result.status);
 		return fail(400, result.failure);
-	},
-	preview: async ({ locals, request, url }) => {
-		requireUser(locals, url);
-		const values = readReportForm(await request.formData());
-		const narrative = typeof values.narrative === 'string' ? values.narrative : '';
-		return { values, errors: {}, preview: renderMarkdown(narrative) };
 	}
 };

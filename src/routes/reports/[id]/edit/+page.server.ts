@@ -1,8 +1,9 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
-import { renderMarkdown } from '$lib/server/markdown';
 import {
+	isPreview,
+	previewReportForm,
 	readReportForm,
 	reportToFormValues,
 	submitReportForm
@@ -29,19 +30,14 @@ export const actions: Actions = {
 	default: async ({ locals, request, url, params }) => {
 		const user = requireUser(locals, url);
 		const detail = loadOwnReport(params.id, user.id);
-		const values = readReportForm(await request.formData());
+		const data = await request.formData();
+		const values = readReportForm(data);
+		if (isPreview(data)) return previewReportForm(values);
 		const result = submitReportForm(values, (input) =>
 			updateReport(db, detail.report.id, input, user.id)
 		);
 		if (result.ok) redirect(303, `/reports/${result.id}?updated=1`);
 		if ('status' in result) error(result.status);
 		return fail(400, result.failure);
-	},
-	preview: async ({ locals, request, url, params }) => {
-		const user = requireUser(locals, url);
-		loadOwnReport(params.id, user.id);
-		const values = readReportForm(await request.formData());
-		const narrative = typeof values.narrative === 'string' ? values.narrative : '';
-		return { values, errors: {}, preview: renderMarkdown(narrative) };
 	}
 };

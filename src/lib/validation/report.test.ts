@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { parseReport, toMinorUnits } from './report';
+
+const valid = {
+	company: 'Acme Telecom',
+	website: '',
+	industry: '',
+	title: 'Line dead for 112 hours',
+	product: 'Landline',
+	category: 'service-outage',
+	trigger: '',
+	startedOn: '2024-03-01',
+	endedOn: '',
+	contacts: '22',
+	hours: '1,5',
+	agents: '',
+	promisesBroken: '3',
+	channels: ['phone', 'phone', 'email'],
+	escalations: [],
+	currency: 'USD',
+	amountDisputed: '7455',
+	amountRecovered: '88.77',
+	outcome: 'resolved',
+	rating: '1',
+	narrative: 'The line went dead a day early and stayed dead for 112 hours.',
+	language: 'en'
+};
+
+describe('parseReport', () => {
+	it('turns the typed strings into stored facts', () => {
+		const result = parseReport(valid);
+		expect(result.ok).toBe(true);
+		if (!result.ok) return;
+		expect(result.input).toMatchObject({
+			trigger: null,
+			endedOn: null,
+			contacts: 22,
+			effortMinutes: 90,
+			agents: null,
+			channels: ['phone', 'email'],
+			amountDisputedMinor: 745_500,
+			amountRecoveredMinor: 8_877,
+			rating: 1
+		});
+	});
+
+	it('reports every problem at once, each on its field', () => {
+		const result = parseReport({
+			...valid,
+			title: '   ',
+			category: 'nonsense',
+			startedOn: '2024-02-30',
+			contacts: '-1',
+			hours: 'lots',
+			channels: ['fax'],
+			rating: '6',
+			narrative: 'short',
+			amountRecovered: '1.234'
+		});
+		expect(result.ok).toBe(false);
+		if (result.ok) return;
+		expect(Object.keys(result.errors).sort()).toEqual(
+			[
+				'amountRecovered',
+				'category',
+				'channels',
+				'contacts',
+				'hours',
+				'narrative',
+				'rating',
+				'startedOn',
+				'title'
+			].sort()
+		);
+		expect(result.errors.amountRecovered).toBe('This currency has 2 decimal places at most.');
+	});
+
+	it('refuses an end before the start, future dates and amounts without currency', () => {
+		const result = parseReport({
+			...valid,
+			startedOn: '2024-03-10',
+			endedOn: '2024-03-01',
+			currency: ''
+		});
+		expect(result.ok).toBe(false);
+		if (result.ok) return;
+		expect(result.errors.endedOn).toBe('The end cannot be before the start.');
+		expect(result.errors.currency).toBe('Choose the currency of the amounts.');
+		const future = parseReport({ ...valid, startedOn: '2999-01-01' });
+		expect(!future.ok && future.errors.startedOn).toBe('This date is in the future.');
+	});
+
+	it('never throws on fields of the wrong shape', () => {
+		expect(parseReport({}).ok).toBe(false);
+		expect(parseReport({ ...valid, channels: 'phone', rating: ['1'] }).ok).toBe(false);
+	});
+});
+
+describe('toMinorUnits', () => {
+	it('follows the currency’s decimals', () => {
+		expect(toMinorUnits('88.77', 'USD')).toBe(8877);
+		expect(toMinorUnits('88,7', 'EUR')).toBe(8870);
+		expect(toMinorUnits('1200', 'JPY')).toBe(1200);
+		expect(toMinorUnits('12.5', 'JPY')).toBeUndefined();
+		expect(toMinorUnits('', 'USD')).toBeNull();
+	});
+});
