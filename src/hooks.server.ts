@@ -46,7 +46,8 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 export const handle = sequence(handleHeaders, handleSession, handleLocale);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
-	if (status === 404) return { message };
+	// 4xx raised by SvelteKit itself (unknown route, unsupported body) are the client's doing.
+	if (status < 500) return { message };
 	const errorId = crypto.randomUUID();
 	console.error(`[${errorId}] ${event.request.method} ${event.url.pathname}`, error);
 	return { message: 'Something went wrong on our side.', errorId };

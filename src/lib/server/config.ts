@@ -1,9 +1,10 @@
 /** Runtime configuration from the environment, with defaults that work on a fresh machine. */
+import { dev } from '$app/environment';
 import { env } from '$env/dynamic/private';
 
 export const config = {
 	/** SQLite database file; created with its folder on first start. */
 	databasePath: env.DATABASE_PATH || 'data/recourse.db',
 	/** Secure cookies everywhere but plain-HTTP development and tests. */
-	secureCookies: (env.SECURE_COOKIES ?? (process.env.NODE_ENV === 'production' ? '1' : '0')) !== '0'
+	secureCookies: (env.SECURE_COOKIES ?? (dev ? '0' : '1')) !== '0'
 };

@@ -6,6 +6,7 @@ import { startSession } from '$lib/server/auth/sign-in';
 import { authenticate } from '$lib/server/auth/users';
 import { config } from '$lib/server/config';
 import { db } from '$lib/server/db';
+import { readFormData } from '$lib/server/form-request';
 import { loginSchema } from '$lib/validation/account';
 import { firstErrors, readForm } from '$lib/validation/form-data';
 import type { Actions, PageServerLoad } from './$types';
@@ -16,7 +17,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async ({ request, cookies, url }) => {
-		const raw = readForm(await request.formData(), ['email', 'password']);
+		const raw = readForm(await readFormData(request), ['email', 'password']);
 		const values = { email: raw.email };
 		const parsed = v.safeParse(loginSchema, raw);
 		if (!parsed.success) return fail(400, { values, errors: firstErrors(parsed.issues) });

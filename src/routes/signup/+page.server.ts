@@ -6,6 +6,7 @@ import { startSession } from '$lib/server/auth/sign-in';
 import { createUser } from '$lib/server/auth/users';
 import { config } from '$lib/server/config';
 import { db } from '$lib/server/db';
+import { readFormData } from '$lib/server/form-request';
 import { signupSchema } from '$lib/validation/account';
 import { firstErrors, readForm } from '$lib/validation/form-data';
 import type { Actions, PageServerLoad } from './$types';
@@ -16,7 +17,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async ({ request, cookies, url }) => {
-		const raw = readForm(await request.formData(), ['email', 'password', 'displayName']);
+		const raw = readForm(await readFormData(request), ['email', 'password', 'displayName']);
 		const values = { email: raw.email, displayName: raw.displayName };
 		const parsed = v.safeParse(signupSchema, raw);
 		if (!parsed.success) return fail(400, { values, errors: firstErrors(parsed.issues) });

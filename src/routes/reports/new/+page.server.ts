@@ -2,6 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guard';
 import { findCompanyBySlug } from '$lib/server/companies/companies';
 import { db } from '$lib/server/db';
+import { readFormData } from '$lib/server/form-request';
 import {
 	isPreview,
 	previewReportForm,
@@ -21,7 +22,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 export const actions: Actions = {
 	default: async ({ locals, request, url }) => {
 		const user = requireUser(locals, url);
-		const data = await request.formData();
+		const data = await readFormData(request);
 		const values = readReportForm(data);
 		if (isPreview(data)) return previewReportForm(values);
 		const result = submitReportForm(values, (input) => createReport(db, input, user.id));

@@ -1,6 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
+import { readFormData } from '$lib/server/form-request';
 import {
 	isPreview,
 	previewReportForm,
@@ -30,7 +31,7 @@ export const actions: Actions = {
 	default: async ({ locals, request, url, params }) => {
 		const user = requireUser(locals, url);
 		const detail = loadOwnReport(params.id, user.id);
-		const data = await request.formData();
+		const data = await readFormData(request);
 		const values = readReportForm(data);
 		if (isPreview(data)) return previewReportForm(values);
 		const result = submitReportForm(values, (input) =>
