@@ -64,3 +64,60 @@ export const test = base.extend<{ user: SignedIn }>({
 });
 
 export { expect };
+
+/** Fills every field of the report form as a consumer would. */
+export async function fillReport(
+	page: Page,
+	company: { name: string; website?: string },
+	title: string
+) {
+	await page.getByLabel('Company name').fill(company.name);
+	if (company.website) await page.getByLabel(/Company website/).fill(company.website);
+	await page.getByLabel('Title').fill(title);
+	await page.getByLabel('Product or service concerned').fill('Landline and broadband');
+	await page.getByLabel('What failed').selectOption({ label: 'Service outage' });
+	await page.getByLabel('What triggered it (optional)').selectOption({ label: 'Moving house' });
+	await page.getByLabel('Started on').fill('2024-03-01');
+	await page.getByLabel(/^Ended on/).fill('2024-03-06');
+	await page.getByLabel('Number of contacts (optional)').fill('22');
+	await page.getByLabel('Hours spent (optional)').fill('14.5');
+	await page.getByLabel('Distinct agents spoken to (optional)').fill('50');
+	await page.getByLabel('Promises or deadlines broken (optional)').fill('3');
+	await page.getByRole('checkbox', { name: 'Phone' }).check();
+	await page.getByRole('checkbox', { name: 'Regulator or ombudsman' }).check();
+	await page.getByLabel('Currency').selectOption('USD');
+	await page.getByLabel('Amount in dispute (optional)').fill('7455');
+	await page.getByLabel('Amount recovered (optional)').fill('88.77');
+	await page.getByLabel('Outcome').selectOption({ label: 'Resolved' });
+	await page.getByRole('radio', { name: '1 star' }).check();
+	await page
+		.getByLabel('What happened, in your words')
+		.fill('The dial tone was cut **18 hours early** and the line stayed dead for 112 hours.');
+}
+
+/** Fills only the required fields of the report form, for a new company. */
+export async function fillRequiredFields(
+	page: Page,
+	report: {
+		company: string;
+		title: string;
+		category: string;
+		outcome: string;
+		stars: number;
+		narrative: string;
+	}
+) {
+	await page.getByLabel('Company name').fill(report.company);
+	await page
+		.getByLabel(/Company website/)
+		.fill(`${report.company.toLowerCase().replace(/\W+/g, '-')}.example`);
+	await page.getByLabel('Title').fill(report.title);
+	await page.getByLabel('Product or service concerned').fill('Main account');
+	await page.getByLabel('What failed').selectOption({ label: report.category });
+	await page.getByLabel('Started on').fill('2025-01-15');
+	await page.getByLabel('Outcome').selectOption({ label: report.outcome });
+	await page
+		.getByRole('radio', { name: report.stars === 1 ? '1 star' : `${report.stars} stars` })
+		.check();
+	await page.getByLabel('What happened, in your words').fill(report.narrative);
+}

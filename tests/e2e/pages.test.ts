@@ -1,4 +1,4 @@
-import { expect, expectAccessible, signIn, test } from './fixtures';
+import { expect, expectAccessible, fillRequiredFields, signIn, test } from './fixtures';
 
 test('unknown companies and reports are friendly 404 pages', async ({ page }) => {
 	for (const path of [
@@ -22,17 +22,14 @@ test('the author can edit a report; another user is refused', async ({
 	await signIn(page, baseURL!);
 	await page.goto('/reports/new');
 	const company = `Editable Bank ${Date.now()}`;
-	await page.getByLabel('Company name').fill(company);
-	await page.getByLabel(/Company website/).fill(`editable-${Date.now()}.example`);
-	await page.getByLabel('Title').fill('Account closed without refund');
-	await page.getByLabel('Product or service concerned').fill('Savings account');
-	await page.getByLabel('What failed').selectOption({ label: 'Account closed' });
-	await page.getByLabel('Started on').fill('2025-01-15');
-	await page.getByLabel('Outcome').selectOption({ label: 'Unresolved' });
-	await page.getByRole('radio', { name: '2 stars' }).check();
-	await page
-		.getByLabel('What happened, in your words')
-		.fill('They closed my account and kept the €412 balance for months.');
+	await fillRequiredFields(page, {
+		company,
+		title: 'Account closed without refund',
+		category: 'Account closed',
+		outcome: 'Unresolved',
+		stars: 2,
+		narrative: 'They closed my account and kept the €412 balance for months.'
+	});
 	await page.getByRole('button', { name: 'Publish report' }).click();
 	await expect(
 		page.getByRole('heading', { level: 1, name: 'Account closed without refund' })
@@ -64,17 +61,14 @@ test('the author can edit a report; another user is refused', async ({
 test('the company list and search lead to a scorecard', async ({ page, user: _user }) => {
 	await page.goto('/reports/new');
 	const company = `Searchable Water ${Date.now()}`;
-	await page.getByLabel('Company name').fill(company);
-	await page.getByLabel(/Company website/).fill(`searchable-${Date.now()}.example`);
-	await page.getByLabel('Title').fill('Water bill doubled');
-	await page.getByLabel('Product or service concerned').fill('Water supply');
-	await page.getByLabel('What failed').selectOption({ label: 'Billing error' });
-	await page.getByLabel('Started on').fill('2025-06-01');
-	await page.getByLabel('Outcome').selectOption({ label: 'Resolved' });
-	await page.getByRole('radio', { name: '3 stars' }).check();
-	await page
-		.getByLabel('What happened, in your words')
-		.fill('The bill doubled without any change in how much water we used.');
+	await fillRequiredFields(page, {
+		company,
+		title: 'Water bill doubled',
+		category: 'Billing error',
+		outcome: 'Resolved',
+		stars: 3,
+		narrative: 'The bill doubled without any change in how much water we used.'
+	});
 	await page.getByRole('button', { name: 'Publish report' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Water bill doubled' })).toBeVisible();
 
@@ -85,6 +79,9 @@ test('the company list and search lead to a scorecard', async ({ page, user: _us
 	await expectAccessible(page);
 	await page.getByRole('link', { name: company }).click();
 	await expect(page.getByRole('heading', { level: 1, name: company })).toBeVisible();
+
+	const suggestions = await page.request.get('/companies/suggest?q=searchable');
+	expect(await suggestions.json()).toContainEqual({ slug: expect.any(String), name: company });
 
 	await page.goto('/companies');
 	await expect(page.getByRole('heading', { level: 1, name: 'Companies' })).toBeVisible();

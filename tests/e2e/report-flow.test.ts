@@ -1,31 +1,4 @@
-import { expect, expectAccessible, test, uniqueEmail } from './fixtures';
-import type { Page } from '@playwright/test';
-
-/** Fills every field of the report form as a consumer would. */
-async function fillReport(page: Page, company: { name: string; website?: string }, title: string) {
-	await page.getByLabel('Company name').fill(company.name);
-	if (company.website) await page.getByLabel(/Company website/).fill(company.website);
-	await page.getByLabel('Title').fill(title);
-	await page.getByLabel('Product or service concerned').fill('Landline and broadband');
-	await page.getByLabel('What failed').selectOption({ label: 'Service outage' });
-	await page.getByLabel('What triggered it (optional)').selectOption({ label: 'Moving house' });
-	await page.getByLabel('Started on').fill('2024-03-01');
-	await page.getByLabel(/^Ended on/).fill('2024-03-06');
-	await page.getByLabel('Number of contacts (optional)').fill('22');
-	await page.getByLabel('Hours spent (optional)').fill('14.5');
-	await page.getByLabel('Distinct agents spoken to (optional)').fill('50');
-	await page.getByLabel('Promises or deadlines broken (optional)').fill('3');
-	await page.getByRole('checkbox', { name: 'Phone' }).check();
-	await page.getByRole('checkbox', { name: 'Regulator or ombudsman' }).check();
-	await page.getByLabel('Currency').selectOption('USD');
-	await page.getByLabel('Amount in dispute (optional)').fill('7455');
-	await page.getByLabel('Amount recovered (optional)').fill('88.77');
-	await page.getByLabel('Outcome').selectOption({ label: 'Resolved' });
-	await page.getByRole('radio', { name: '1 star' }).check();
-	await page
-		.getByLabel('What happened, in your words')
-		.fill('The dial tone was cut **18 hours early** and the line stayed dead for 112 hours.');
-}
+import { expect, expectAccessible, fillReport, test, uniqueEmail } from './fixtures';
 
 test('a new consumer signs up, files a report and sees it counted on the scorecard', async ({
 	page

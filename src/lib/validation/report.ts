@@ -39,6 +39,17 @@ export const reportFields = [
 	'language'
 ] as const;
 export type ReportField = (typeof reportFields)[number];
+/** The raw text of the form, as typed. */
+export type ReportFormValues = Partial<Record<ReportField, string | string[]>>;
+/** What a submission that did not save sends back to the form. */
+export type ReportFormFailure = {
+	values: ReportFormValues;
+	errors: Partial<Record<ReportField, string>>;
+	/** A listed company the user probably means (its website is already listed). */
+	existing?: { slug: string; name: string };
+	suggestions?: { slug: string; name: string }[];
+	preview?: string;
+};
 export const reportMultiFields = ['channels', 'escalations'] as const satisfies ReportField[];
 
 /** Input limits shared by the HTML attributes of the form and the server's checks. */

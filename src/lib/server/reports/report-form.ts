@@ -7,20 +7,11 @@ import {
 	parseReport,
 	reportFields,
 	reportMultiFields,
-	type ReportField,
+	type ReportFormFailure,
+	type ReportFormValues,
 	type ReportInput
 } from '../../validation/report';
 import type { ReportDetail, SaveReportResult } from './reports';
-
-export type ReportFormValues = Partial<Record<ReportField, string | string[]>>;
-export type ReportFormFailure = {
-	values: ReportFormValues;
-	errors: Partial<Record<ReportField, string>>;
-	/** A listed company the user probably means (duplicate website). */
-	existing?: { slug: string; name: string };
-	suggestions?: { slug: string; name: string }[];
-	preview?: string;
-};
 
 export function readReportForm(data: FormData): ReportFormValues {
 	return readForm(data, reportFields, reportMultiFields);
