@@ -17,25 +17,16 @@ CREATE UNIQUE INDEX `company_name_key_unique` ON `company` (`name_key`);--> stat
 CREATE UNIQUE INDEX `company_domain_unique` ON `company` (`domain`);--> statement-breakpoint
 CREATE INDEX `company_report_count_idx` ON `company` (`report_count`,`id`);--> statement-breakpoint
 CREATE INDEX `company_created_by_idx` ON `company` (`created_by`);--> statement-breakpoint
-CREATE TABLE `company_money` (
-	`company_id` integer NOT NULL,
-	`currency` text NOT NULL,
-	`disputed_minor` integer NOT NULL,
-	`recovered_minor` integer NOT NULL,
-	`n` integer NOT NULL,
-	PRIMARY KEY(`company_id`, `currency`),
-	FOREIGN KEY (`company_id`) REFERENCES `company`(`id`) ON UPDATE no action ON DELETE cascade
+CREATE TABLE `pattern` (
+	`slug` text PRIMARY KEY NOT NULL,
+	`category` text NOT NULL,
+	`trigger` text NOT NULL,
+	`report_count` integer DEFAULT 0 NOT NULL,
+	`company_count` integer DEFAULT 0 NOT NULL,
+	`me_too_count` integer DEFAULT 0 NOT NULL
 );
 --> statement-breakpoint
-CREATE TABLE `company_tally` (
-	`company_id` integer NOT NULL,
-	`dimension` text NOT NULL,
-	`key` text NOT NULL,
-	`n` integer NOT NULL,
-	PRIMARY KEY(`company_id`, `dimension`, `key`),
-	FOREIGN KEY (`company_id`) REFERENCES `company`(`id`) ON UPDATE no action ON DELETE cascade
-);
---> statement-breakpoint
+CREATE INDEX `pattern_report_count_idx` ON `pattern` (`report_count`);--> statement-breakpoint
 CREATE TABLE `report` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`company_id` integer NOT NULL,
@@ -58,6 +49,7 @@ CREATE TABLE `report` (
 	`narrative` text NOT NULL,
 	`narrative_html` text NOT NULL,
 	`language` text NOT NULL,
+	`me_too_count` integer DEFAULT 0 NOT NULL,
 	`created_at` integer NOT NULL,
 	`updated_at` integer NOT NULL,
 	FOREIGN KEY (`company_id`) REFERENCES `company`(`id`) ON UPDATE no action ON DELETE restrict,
@@ -68,6 +60,7 @@ CREATE TABLE `report` (
 CREATE INDEX `report_company_created_idx` ON `report` (`company_id`,`created_at`,`id`);--> statement-breakpoint
 CREATE INDEX `report_created_idx` ON `report` (`created_at`,`id`);--> statement-breakpoint
 CREATE INDEX `report_author_idx` ON `report` (`author_id`);--> statement-breakpoint
+CREATE INDEX `report_category_trigger_idx` ON `report` (`category`,`trigger`,`created_at`);--> statement-breakpoint
 CREATE TABLE `report_channel` (
 	`report_id` integer NOT NULL,
 	`channel` text NOT NULL,
@@ -84,6 +77,24 @@ CREATE TABLE `report_escalation` (
 );
 --> statement-breakpoint
 CREATE INDEX `report_escalation_escalation_idx` ON `report_escalation` (`escalation`,`report_id`);--> statement-breakpoint
+CREATE TABLE `report_me_too` (
+	`report_id` integer NOT NULL,
+	`user_id` text NOT NULL,
+	`created_at` integer NOT NULL,
+	PRIMARY KEY(`report_id`, `user_id`),
+	FOREIGN KEY (`report_id`) REFERENCES `report`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`user_id`) REFERENCES `user`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `report_me_too_user_idx` ON `report_me_too` (`user_id`);--> statement-breakpoint
+CREATE TABLE `rollup` (
+	`scope` text NOT NULL,
+	`dimension` text NOT NULL,
+	`key` text NOT NULL,
+	`n` integer NOT NULL,
+	PRIMARY KEY(`scope`, `dimension`, `key`)
+);
+--> statement-breakpoint
 CREATE TABLE `session` (
 	`id` text PRIMARY KEY NOT NULL,
 	`user_id` text NOT NULL,

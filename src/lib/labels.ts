@@ -76,3 +76,18 @@ export const channelLabel = labeller(channelLabels);
 export const escalationLabel = labeller(escalationLabels);
 export const outcomeLabel = labeller(outcomeLabels);
 export const industryLabel = labeller(industryLabels);
+
+const triggerAfterLabels: Labels<Exclude<Trigger, 'none'>> = {
+	'death-of-account-holder': m.trig_after_death_of_account_holder,
+	'moving-house': m.trig_after_moving_house,
+	'switching-plan': m.trig_after_switching_plan,
+	cancellation: m.trig_after_cancellation,
+	'new-account': m.trig_after_new_account,
+	'name-change': m.trig_after_name_change
+};
+
+/** "Billing error after the death of the account holder". */
+export function patternTitle(category: string, trigger: string): string {
+	const after = triggerAfterLabels[trigger as Exclude<Trigger, 'none'>];
+	return m.pattern_title({ category: categoryLabel(category), trigger: after ? after() : trigger });
+}

@@ -117,3 +117,19 @@ export function currencyDigits(currency: string): number {
 export function isOneOf<T extends string>(list: readonly T[], value: unknown): value is T {
 	return typeof value === 'string' && (list as readonly string[]).includes(value);
 }
+
+/**
+ * A pattern is a category of failure after a triggering life event ("billing error after the
+ * death of the account holder"). Reports without a trigger, or with "none", belong to none.
+ */
+export function patternSlug(category: string, trigger: string | null): string | null {
+	if (!trigger || trigger === 'none') return null;
+	return `${category}-after-${trigger}`;
+}
+
+export function parsePatternSlug(slug: string): { category: Category; trigger: Trigger } | null {
+	const [category, trigger, ...rest] = slug.split('-after-');
+	if (rest.length || !isOneOf(categories, category) || !isOneOf(triggers, trigger)) return null;
+	if (trigger === 'none') return null;
+	return { category, trigger };
+}

@@ -48,14 +48,15 @@ test('the author can edit a report; another user is refused', async ({
 		page.getByRole('region', { name: 'Fact sheet' }).getByText('Partly resolved')
 	).toBeVisible();
 
-	const other = await browser.newPage();
+	const otherContext = await browser.newContext({ baseURL });
+	const other = await otherContext.newPage();
 	await signIn(other, baseURL!);
 	await other.goto(reportUrl);
 	await expect(other.getByRole('link', { name: 'Edit this report' })).toHaveCount(0);
 	const response = await other.goto(`${reportUrl}/edit`);
 	expect(response?.status()).toBe(403);
 	await expect(other.getByRole('heading', { name: 'You cannot do that.' })).toBeVisible();
-	await other.close();
+	await otherContext.close();
 });
 
 test('the company list and search lead to a scorecard', async ({ page, user: _user }) => {

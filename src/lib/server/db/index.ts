@@ -1,6 +1,10 @@
-/** The application's one database connection, opened (and migrated) on first import. */
+/** The application's one database connection, opened (and migrated) when the server starts. */
+import { building } from '$app/environment';
 import { config } from '../config';
-import { openDatabase } from './client';
+import { openDatabase, type Connection } from './client';
 
-export const db = openDatabase(config.databasePath);
+// `vite build` imports server modules to analyse them: it must not create or migrate a database.
+export const db: Connection = building
+	? (undefined as unknown as Connection)
+	: openDatabase(config.databasePath);
 export type { Db } from './client';

@@ -82,6 +82,8 @@ export const report = sqliteTable(
 		/** The narrative rendered from Markdown and sanitised on save; the only HTML a page prints. */
 		narrativeHtml: text('narrative_html').notNull(),
 		language: text('language').notNull(),
+		/** Roll-up: how many users said "this happened to me too". */
+		meTooCount: integer('me_too_count').notNull().default(0),
 		createdAt: integer('created_at').notNull(),
 		updatedAt: integer('updated_at').notNull()
 	},
@@ -89,6 +91,7 @@ export const report = sqliteTable(
 		index('report_company_created_idx').on(t.companyId, t.createdAt, t.id),
 		index('report_created_idx').on(t.createdAt, t.id),
 		index('report_author_idx').on(t.authorId),
+		index('report_category_trigger_idx').on(t.category, t.trigger, t.createdAt),
 		check('report_rating_range', sql`${t.rating} between 1 and 5`)
 	]
 );
@@ -122,36 +125,54 @@ export const reportEscalation = sqliteTable(
 );
 
 /**
- * Per-company histograms kept in step with reports on every write: (dimension, key) → number of reports.
- * Dimensions: category, outcome, rating, trigger, contacts, effort_minutes, agents, promises_broken.
- * Counts, sums, means and medians of a scorecard are all read from here, never from the report table.
+ * Roll-ups kept in step with reports in every write's transaction: for each scope (`all`,
+ * `company:<id>`, `pattern:<slug>`), a histogram per dimension: (dimension, key) → n.
+ * Counts, sums, means, medians, distributions and time series of every aggregate page are read
+ * from here, never by scanning reports. Money sums use the dimensions `disputed` and
+ * `recovered` with the currency as key and the sum of minor units as n.
  */
-export const companyTally = sqliteTable(
-	'company_tally',
+export const rollup = sqliteTable(
+	'rollup',
 	{
-		companyId: integer('company_id')
-			.notNull()
-			.references(() => company.id, { onDelete: 'cascade' }),
+		scope: text('scope').notNull(),
 		dimension: text('dimension').notNull(),
 		key: text('key').notNull(),
 		n: integer('n').notNull()
 	},
-	(t) => [primaryKey({ columns: [t.companyId, t.dimension, t.key] })]
+	(t) => [primaryKey({ columns: [t.scope, t.dimension, t.key] })]
 );
 
-/** Per-company, per-currency money roll-up (amounts cannot be added across currencies). */
-export const companyMoney = sqliteTable(
-	'company_money',
+/** A recurring failure: a category of failure after a triggering life event, across companies. */
+export const pattern = sqliteTable(
+	'pattern',
 	{
-		companyId: integer('company_id')
-			.notNull()
-			.references(() => company.id, { onDelete: 'cascade' }),
-		currency: text('currency').notNull(),
-		disputedMinor: integer('disputed_minor').notNull(),
-		recoveredMinor: integer('recovered_minor').notNull(),
-		n: integer('n').notNull()
+		slug: text('slug').primaryKey(),
+		category: text('category', { enum: categories }).notNull(),
+		trigger: text('trigger', { enum: triggers }).notNull(),
+		reportCount: integer('report_count').notNull().default(0),
+		/** Companies with at least one report of this pattern. */
+		companyCount: integer('company_count').notNull().default(0),
+		meTooCount: integer('me_too_count').notNull().default(0)
 	},
-	(t) => [primaryKey({ columns: [t.companyId, t.currency] })]
+	(t) => [index('pattern_report_count_idx').on(t.reportCount)]
+);
+
+/** "This happened to me too": one per user and report, a signal of how common a failure is. */
+export const reportMeToo = sqliteTable(
+	'report_me_too',
+	{
+		reportId: integer('report_id')
+			.notNull()
+			.references(() => report.id, { onDelete: 'cascade' }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		createdAt: integer('created_at').notNull()
+	},
+	(t) => [
+		primaryKey({ columns: [t.reportId, t.userId] }),
+		index('report_me_too_user_idx').on(t.userId)
+	]
 );
 
 export type User = typeof user.$inferSelect;
@@ -159,3 +180,4 @@ export type Session = typeof session.$inferSelect;
 export type Company = typeof company.$inferSelect;
 export type Report = typeof report.$inferSelect;
 export type NewReport = typeof report.$inferInsert;
+export type Pattern = typeof pattern.$inferSelect;

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Connection } from '../db/client';
-import { companyMoney, companyTally } from '../db/schema';
-import { getScorecard } from '../companies/scorecard';
+import { pattern, rollup } from '../db/schema';
+import { getScorecard } from './scorecard';
 import { findCompanyBySlug } from '../companies/companies';
 import { createTestDb } from '../testing/db';
 import { makeCompany, makeReport, makeUser, reportInput } from '../testing/factories';
@@ -13,7 +13,7 @@ import {
 	updateReport,
 	decodeCursor
 } from './reports';
-import { rebuildRollups } from './rollups';
+import { companyScope, rebuildRollups } from './rollups';
 
 let db: Connection;
 beforeEach(() => {
@@ -21,21 +21,21 @@ beforeEach(() => {
 });
 
 function rollupSnapshot() {
+	const key = (r: { scope: string; dimension: string; key: string }) =>
+		`${r.scope}/${r.dimension}/${r.key}`;
 	return {
-		tallies: db
+		rollups: db
 			.select()
-			.from(companyTally)
+			.from(rollup)
 			.all()
-			.sort((a, b) =>
-				`${a.companyId}/${a.dimension}/${a.key}`.localeCompare(
-					`${b.companyId}/${b.dimension}/${b.key}`
-				)
-			),
-		money: db
+			.filter((r) => r.n !== 0)
+			.sort((a, b) => key(a).localeCompare(key(b))),
+		patterns: db
 			.select()
-			.from(companyMoney)
+			.from(pattern)
 			.all()
-			.sort((a, b) => `${a.companyId}/${a.currency}`.localeCompare(`${b.companyId}/${b.currency}`))
+			.filter((p) => p.reportCount !== 0)
+			.sort((a, b) => a.slug.localeCompare(b.slug))
 	};
 }
 
@@ -129,7 +129,7 @@ describe('roll-ups', () => {
 			amountDisputedMinor: null,
 			amountRecoveredMinor: null
 		});
-		const card = getScorecard(db, acme.id, findCompanyBySlug(db, acme.slug)!.reportCount);
+		const card = getScorecard(db, companyScope(acme.id));
 		expect(card.reportCount).toBe(4);
 		expect(card.rating).toMatchObject({ n: 4, mean: 3, median: 3 });
 		expect(card.contacts).toMatchObject({ n: 3, sum: 42, median: 10 });

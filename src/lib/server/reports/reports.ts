@@ -99,6 +99,23 @@ function saveTags(tx: Db, reportId: number, input: ReportInput): void {
 	}
 }
 
+function readTags(tx: Db, reportId: number) {
+	return {
+		channels: tx
+			.select({ v: reportChannel.channel })
+			.from(reportChannel)
+			.where(eq(reportChannel.reportId, reportId))
+			.all()
+			.map((r) => r.v),
+		escalations: tx
+			.select({ v: reportEscalation.escalation })
+			.from(reportEscalation)
+			.where(eq(reportEscalation.reportId, reportId))
+			.all()
+			.map((r) => r.v)
+	};
+}
+
 /** Files a report for the author; its company's roll-ups change in the same transaction. */
 export function createReport(
 	db: Db,
@@ -123,7 +140,11 @@ export function createReport(
 				.returning()
 				.get();
 			saveTags(tx, row.id, input);
-			applyReportToRollups(tx, row, 1);
+			applyReportToRollups(
+				tx,
+				{ ...row, channels: input.channels, escalations: input.escalations },
+				1
+			);
 			return { ok: true, id: row.id };
 		},
 		{ behavior: 'immediate' }
@@ -146,7 +167,7 @@ export function updateReport(
 			const resolved = resolveCompany(tx, input, actorId, now);
 			// Resolving fails before it writes anything, so there is nothing to roll back.
 			if (!resolved.ok) return resolved;
-			applyReportToRollups(tx, before, -1);
+			applyReportToRollups(tx, { ...before, ...readTags(tx, id) }, -1);
 			const after = tx
 				.update(report)
 				.set({ ...reportColumns(input), companyId: resolved.company.id, updatedAt: now })
@@ -154,7 +175,11 @@ export function updateReport(
 				.returning()
 				.get();
 			saveTags(tx, id, input);
-			applyReportToRollups(tx, after, 1);
+			applyReportToRollups(
+				tx,
+				{ ...after, channels: input.channels, escalations: input.escalations },
+				1
+			);
 			return { ok: true, id } as const;
 		},
 		{ behavior: 'immediate' }
@@ -192,13 +217,15 @@ export function getReport(db: Db, id: number) {
 }
 export type ReportDetail = NonNullable<ReturnType<typeof getReport>>;
 
-const summaryColumns = {
+/** The columns of a report in lists (joined with its company). */
+export const reportSummaryColumns = {
 	id: report.id,
 	title: report.title,
 	category: report.category,
 	outcome: report.outcome,
 	rating: report.rating,
 	language: report.language,
+	meTooCount: report.meTooCount,
 	createdAt: report.createdAt,
 	companySlug: company.slug,
 	companyName: company.name
@@ -207,7 +234,7 @@ const summaryColumns = {
 /** The newest reports across all companies. */
 export function listLatestReports(db: Db, limit = 10) {
 	return db
-		.select(summaryColumns)
+		.select(reportSummaryColumns)
 		.from(report)
 		.innerJoin(company, eq(report.companyId, company.id))
 		.orderBy(desc(report.createdAt), desc(report.id))
@@ -237,7 +264,7 @@ export function listReportsForCompany(
 	const limit = options.limit ?? 20;
 	const before = options.before;
 	const rows = db
-		.select(summaryColumns)
+		.select(reportSummaryColumns)
 		.from(report)
 		.innerJoin(company, eq(report.companyId, company.id))
 		.where(

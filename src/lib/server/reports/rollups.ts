@@ -1,9 +1,11 @@
-/** Company roll-ups (histograms and money per currency) kept in step with reports, in the write's transaction. */
-import { and, eq, lte, sql } from 'drizzle-orm';
+/** Roll-ups (histograms per scope) kept in step with reports, in the same transaction as each write. */
+import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { company, companyMoney, companyTally, type Report } from '../db/schema';
+import { company, pattern, rollup, type Report } from '../db/schema';
+import { patternSlug, type Category, type Trigger } from '../../taxonomy';
 
-type RollupFacts = Pick<
+/** The facts of a report that roll-ups count. */
+export type RollupFacts = Pick<
 	Report,
 	| 'companyId'
 	| 'category'
@@ -17,10 +19,17 @@ type RollupFacts = Pick<
 	| 'currency'
 	| 'amountDisputedMinor'
 	| 'amountRecoveredMinor'
->;
+	| 'language'
+	| 'createdAt'
+	| 'meTooCount'
+> & { channels: readonly string[]; escalations: readonly string[] };
 
-/** The histogram dimensions of a scorecard and the report column each one counts. */
-export const tallyDimensions = {
+export const ALL_SCOPE = 'all';
+export const companyScope = (companyId: number) => `company:${companyId}`;
+export const patternScope = (slug: string) => `pattern:${slug}`;
+
+/** Histogram dimensions read from one report column each. */
+export const columnDimensions = {
 	category: 'category',
 	outcome: 'outcome',
 	rating: 'rating',
@@ -28,81 +37,236 @@ export const tallyDimensions = {
 	contacts: 'contacts',
 	effort_minutes: 'effortMinutes',
 	agents: 'agents',
-	promises_broken: 'promisesBroken'
+	promises_broken: 'promisesBroken',
+	language: 'language',
+	currency: 'currency'
 } as const satisfies Record<string, keyof RollupFacts>;
-export type TallyDimension = keyof typeof tallyDimensions;
+export type RollupDimension =
+	| keyof typeof columnDimensions
+	| 'reports'
+	| 'channel'
+	| 'escalation'
+	| 'day'
+	| 'company'
+	| 'disputed'
+	| 'recovered'
+	| 'me_too';
 
-/** Adds (sign 1) or removes (sign -1) one report's facts from its company's roll-ups. */
-export function applyReportToRollups(tx: Db, facts: RollupFacts, sign: 1 | -1): void {
-	for (const [dimension, column] of Object.entries(tallyDimensions)) {
+type Row = { dimension: RollupDimension; key: string; n: number };
+
+/** The UTC calendar day of a timestamp, as the `day` dimension's key. */
+export function dayKey(ms: number): string {
+	return new Date(ms).toISOString().slice(0, 10);
+}
+
+function rowsFor(facts: RollupFacts): Row[] {
+	const rows: Row[] = [
+		{ dimension: 'reports', key: '', n: 1 },
+		{ dimension: 'day', key: dayKey(facts.createdAt), n: 1 }
+	];
+	for (const [dimension, column] of Object.entries(columnDimensions)) {
 		const value = facts[column];
-		if (value === null || value === undefined) continue;
-		tx.insert(companyTally)
-			.values({ companyId: facts.companyId, dimension, key: String(value), n: sign })
-			.onConflictDoUpdate({
-				target: [companyTally.companyId, companyTally.dimension, companyTally.key],
-				set: { n: sql`${companyTally.n} + ${sign}` }
-			})
-			.run();
+		if (value !== null && value !== undefined) {
+			rows.push({ dimension: dimension as RollupDimension, key: String(value), n: 1 });
+		}
+	}
+	for (const channel of facts.channels) rows.push({ dimension: 'channel', key: channel, n: 1 });
+	for (const escalation of facts.escalations) {
+		rows.push({ dimension: 'escalation', key: escalation, n: 1 });
 	}
 	if (facts.currency) {
-		const disputed = (facts.amountDisputedMinor ?? 0) * sign;
-		const recovered = (facts.amountRecoveredMinor ?? 0) * sign;
-		tx.insert(companyMoney)
-			.values({
-				companyId: facts.companyId,
-				currency: facts.currency,
-				disputedMinor: disputed,
-				recoveredMinor: recovered,
-				n: sign
-			})
-			.onConflictDoUpdate({
-				target: [companyMoney.companyId, companyMoney.currency],
-				set: {
-					disputedMinor: sql`${companyMoney.disputedMinor} + ${disputed}`,
-					recoveredMinor: sql`${companyMoney.recoveredMinor} + ${recovered}`,
-					n: sql`${companyMoney.n} + ${sign}`
-				}
-			})
-			.run();
+		rows.push({ dimension: 'disputed', key: facts.currency, n: facts.amountDisputedMinor ?? 0 });
+		rows.push({ dimension: 'recovered', key: facts.currency, n: facts.amountRecoveredMinor ?? 0 });
 	}
+	if (facts.meTooCount) rows.push({ dimension: 'me_too', key: '', n: facts.meTooCount });
+	// A zero adds nothing; leaving it out keeps "no row" and "zero" the same thing.
+	return rows.filter((row) => row.n !== 0);
+}
+
+function addRows(tx: Db, rows: { scope: string; dimension: string; key: string; n: number }[]) {
+	if (!rows.length) return;
+	tx.insert(rollup)
+		.values(rows)
+		.onConflictDoUpdate({
+			target: [rollup.scope, rollup.dimension, rollup.key],
+			set: { n: sql`${rollup.n} + excluded.n` }
+		})
+		.run();
+}
+
+function dropEmptyRows(tx: Db, scopes: string[]) {
+	tx.delete(rollup)
+		.where(and(inArray(rollup.scope, scopes), lte(rollup.n, 0)))
+		.run();
+}
+
+/** Adds (sign 1) or removes (sign -1) one report's facts from every roll-up it belongs to. */
+export function applyReportToRollups(tx: Db, facts: RollupFacts, sign: 1 | -1): void {
+	const slug = patternSlug(facts.category, facts.trigger);
+	const scopes = [ALL_SCOPE, companyScope(facts.companyId)];
+	if (slug) scopes.push(patternScope(slug));
+	const rows = rowsFor(facts);
+	addRows(
+		tx,
+		scopes.flatMap((scope) => rows.map((row) => ({ scope, ...row, n: row.n * sign })))
+	);
 	tx.update(company)
 		.set({ reportCount: sql`${company.reportCount} + ${sign}` })
 		.where(eq(company.id, facts.companyId))
 		.run();
-	if (sign < 0) {
-		tx.delete(companyTally)
-			.where(and(eq(companyTally.companyId, facts.companyId), lte(companyTally.n, 0)))
-			.run();
-		tx.delete(companyMoney)
-			.where(and(eq(companyMoney.companyId, facts.companyId), lte(companyMoney.n, 0)))
+	if (slug) applyToPattern(tx, slug, facts, sign);
+	if (sign < 0) dropEmptyRows(tx, scopes);
+}
+
+function applyToPattern(tx: Db, slug: string, facts: RollupFacts, sign: 1 | -1) {
+	const scope = patternScope(slug);
+	const [companyRow] = tx
+		.insert(rollup)
+		.values({ scope, dimension: 'company', key: String(facts.companyId), n: sign })
+		.onConflictDoUpdate({
+			target: [rollup.scope, rollup.dimension, rollup.key],
+			set: { n: sql`${rollup.n} + excluded.n` }
+		})
+		.returning({ n: rollup.n })
+		.all();
+	// The company joins the pattern with its first report and leaves it with its last.
+	const companyDelta =
+		sign > 0 && companyRow?.n === 1 ? 1 : sign < 0 && companyRow?.n === 0 ? -1 : 0;
+	tx.insert(pattern)
+		.values({
+			slug,
+			category: facts.category as Category,
+			trigger: facts.trigger as Trigger,
+			reportCount: sign,
+			companyCount: companyDelta,
+			meTooCount: sign * facts.meTooCount
+		})
+		.onConflictDoUpdate({
+			target: pattern.slug,
+			set: {
+				reportCount: sql`${pattern.reportCount} + ${sign}`,
+				companyCount: sql`${pattern.companyCount} + ${companyDelta}`,
+				meTooCount: sql`${pattern.meTooCount} + ${sign * facts.meTooCount}`
+			}
+		})
+		.run();
+}
+
+/** Moves the "me too" count of one report by delta in every scope it belongs to. */
+export function applyMeTooToRollups(
+	tx: Db,
+	facts: Pick<RollupFacts, 'companyId' | 'category' | 'trigger'>,
+	delta: 1 | -1
+): void {
+	const slug = patternSlug(facts.category, facts.trigger);
+	const scopes = [ALL_SCOPE, companyScope(facts.companyId)];
+	if (slug) scopes.push(patternScope(slug));
+	addRows(
+		tx,
+		scopes.map((scope) => ({ scope, dimension: 'me_too', key: '', n: delta }))
+	);
+	if (slug) {
+		tx.update(pattern)
+			.set({ meTooCount: sql`${pattern.meTooCount} + ${delta}` })
+			.where(eq(pattern.slug, slug))
 			.run();
 	}
+	if (delta < 0) dropEmptyRows(tx, scopes);
 }
+
+/** SQL for the pattern slug of a report row, mirroring patternSlug() in taxonomy.ts. */
+const patternSlugSql = `r.category || '-after-' || r."trigger"`;
+const patternWhere = `r."trigger" is not null and r."trigger" <> 'none'`;
 
 /**
  * Recomputes every roll-up from the reports themselves: for bulk loads, and as the reference
  * the incremental updates are tested against.
  */
 export function rebuildRollups(db: Db): void {
+	const scopes = [
+		{ scope: `'${ALL_SCOPE}'`, where: '1' },
+		{ scope: `'company:' || r.company_id`, where: '1' },
+		{ scope: `'pattern:' || ${patternSlugSql}`, where: patternWhere }
+	];
+	const dayExpr = `strftime('%Y-%m-%d', r.created_at / 1000, 'unixepoch')`;
+	const dimensions: { name: string; key: string; n: string; from?: string; where?: string }[] = [
+		{ name: 'reports', key: `''`, n: 'count(*)' },
+		{ name: 'day', key: dayExpr, n: 'count(*)' },
+		...Object.entries(columnDimensions).map(([name, column]) => {
+			const col = `r."${column.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}"`;
+			return { name, key: `cast(${col} as text)`, n: 'count(*)', where: `${col} is not null` };
+		}),
+		{
+			name: 'channel',
+			key: 'x.channel',
+			n: 'count(*)',
+			from: 'join report_channel x on x.report_id = r.id'
+		},
+		{
+			name: 'escalation',
+			key: 'x.escalation',
+			n: 'count(*)',
+			from: 'join report_escalation x on x.report_id = r.id'
+		},
+		{
+			name: 'disputed',
+			key: 'r.currency',
+			n: 'coalesce(sum(r.amount_disputed_minor), 0)',
+			where: 'r.currency is not null'
+		},
+		{
+			name: 'recovered',
+			key: 'r.currency',
+			n: 'coalesce(sum(r.amount_recovered_minor), 0)',
+			where: 'r.currency is not null'
+		},
+		{ name: 'me_too', key: `''`, n: 'sum(r.me_too_count)', where: 'r.me_too_count > 0' }
+	];
 	db.transaction((tx) => {
-		tx.run(sql`delete from company_tally`);
-		tx.run(sql`delete from company_money`);
-		for (const [dimension, column] of Object.entries(tallyDimensions)) {
-			const col = sql.identifier(toSnake(column));
-			tx.run(sql`insert into company_tally (company_id, dimension, key, n)
-				select company_id, ${dimension}, cast(${col} as text), count(*)
-				from report where ${col} is not null group by company_id, ${col}`);
+		tx.run(sql`delete from rollup`);
+		tx.run(sql`delete from pattern`);
+		for (const s of scopes) {
+			for (const d of dimensions) {
+				tx.run(
+					sql.raw(`insert into rollup (scope, dimension, key, n)
+						select ${s.scope}, '${d.name}', ${d.key}, ${d.n}
+						from report r ${d.from ?? ''}
+						where ${s.where} and ${d.where ?? '1'}
+						group by 1, 3 having ${d.n} <> 0`)
+				);
+			}
 		}
-		tx.run(sql`insert into company_money (company_id, currency, disputed_minor, recovered_minor, n)
-			select company_id, currency, coalesce(sum(amount_disputed_minor), 0),
-				coalesce(sum(amount_recovered_minor), 0), count(*)
-			from report where currency is not null group by company_id, currency`);
+		tx.run(
+			sql.raw(`insert into rollup (scope, dimension, key, n)
+				select 'pattern:' || ${patternSlugSql}, 'company', cast(r.company_id as text), count(*)
+				from report r where ${patternWhere} group by 1, 3`)
+		);
+		tx.run(
+			sql.raw(`insert into pattern (slug, category, "trigger", report_count, company_count, me_too_count)
+				select ${patternSlugSql}, r.category, r."trigger", count(*), count(distinct r.company_id),
+					sum(r.me_too_count)
+				from report r where ${patternWhere} group by 1`)
+		);
 		tx.run(sql`update company set report_count =
 			coalesce((select count(*) from report where report.company_id = company.id), 0)`);
 	});
 }
 
-function toSnake(name: string): string {
-	return name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+export type Distribution = { key: string; n: number }[];
+
+/** Every histogram of a scope, in one indexed read: dimension → rows (n > 0). */
+export function readRollup(db: Db, scope: string): Map<string, Distribution> {
+	const rows = db
+		.select({ dimension: rollup.dimension, key: rollup.key, n: rollup.n })
+		.from(rollup)
+		.where(eq(rollup.scope, scope))
+		.all();
+	const byDimension = new Map<string, Distribution>();
+	for (const row of rows) {
+		if (row.n <= 0) continue;
+		const list = byDimension.get(row.dimension) ?? [];
+		list.push({ key: row.key, n: row.n });
+		byDimension.set(row.dimension, list);
+	}
+	return byDimension;
 }

@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { findCompanyBySlug } from '$lib/server/companies/companies';
-import { getScorecard } from '$lib/server/companies/scorecard';
+import { companyScope } from '$lib/server/reports/rollups';
+import { getScorecard } from '$lib/server/reports/scorecard';
 import { db } from '$lib/server/db';
 import { decodeCursor, listReportsForCompany } from '$lib/server/reports/reports';
 import type { PageServerLoad } from './$types';
@@ -17,7 +18,7 @@ export const load: PageServerLoad = ({ params, url }) => {
 			website: company.website,
 			industry: company.industry
 		},
-		scorecard: getScorecard(db, company.id, company.reportCount),
+		scorecard: getScorecard(db, companyScope(company.id)),
 		reports: page.reports,
 		next: page.next,
 		paged: before !== null

@@ -1,0 +1,147 @@
+/** Recurring failure patterns across companies: listing, ranking and one pattern's figures. */
+import { and, desc, eq, gte, inArray, ne, sql } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { company, pattern, report, rollup, type Pattern } from '../db/schema';
+import { patternScope, dayKey } from '../reports/rollups';
+import { getScorecard, type Scorecard } from '../reports/scorecard';
+import { reportSummaryColumns, type ReportSummary } from '../reports/reports';
+import { parsePatternSlug } from '../../taxonomy';
+
+const DAY = 86_400_000;
+export const GROWTH_WINDOW_DAYS = 90;
+
+export type PatternListItem = Pattern & {
+	/** Reports filed in the last 90 days, and in the 90 days before. */
+	recent: number;
+	previous: number;
+};
+
+/**
+ * Patterns seen at `minCompanies` companies or more, with their volume in the last two 90-day
+ * windows, ranked by volume or by growth (recent minus previous).
+ */
+export function listPatterns(
+	db: Db,
+	options: { minCompanies?: number; sort?: 'volume' | 'growth'; now?: number } = {}
+): PatternListItem[] {
+	const now = options.now ?? Date.now();
+	const rows = db
+		.select()
+		.from(pattern)
+		.where(gte(pattern.companyCount, options.minCompanies ?? 2))
+		.orderBy(desc(pattern.reportCount))
+		.all();
+	if (!rows.length) return [];
+	const recentFrom = dayKey(now - GROWTH_WINDOW_DAYS * DAY);
+	const previousFrom = dayKey(now - 2 * GROWTH_WINDOW_DAYS * DAY);
+	const windows = db
+		.select({
+			scope: rollup.scope,
+			recent: sql<number>`sum(case when ${rollup.key} >= ${recentFrom} then ${rollup.n} else 0 end)`,
+			previous: sql<number>`sum(case when ${rollup.key} < ${recentFrom} then ${rollup.n} else 0 end)`
+		})
+		.from(rollup)
+		.where(
+			and(
+				inArray(
+					rollup.scope,
+					rows.map((p) => patternScope(p.slug))
+				),
+				eq(rollup.dimension, 'day'),
+				gte(rollup.key, previousFrom)
+			)
+		)
+		.groupBy(rollup.scope)
+		.all();
+	const byScope = new Map(windows.map((w) => [w.scope, w]));
+	const items = rows.map((p) => {
+		const w = byScope.get(patternScope(p.slug));
+		return { ...p, recent: w?.recent ?? 0, previous: w?.previous ?? 0 };
+	});
+	if (options.sort === 'growth') {
+		items.sort(
+			(a, b) => b.recent - b.previous - (a.recent - a.previous) || b.reportCount - a.reportCount
+		);
+	}
+	return items;
+}
+
+export type AffectedCompany = {
+	slug: string;
+	name: string;
+	/** Reports of this pattern about the company. */
+	n: number;
+	/** All reports about the company: the share shows how much of its record this pattern is. */
+	reportCount: number;
+};
+
+export type PatternDetail = {
+	pattern: Pattern;
+	scorecard: Scorecard;
+	companies: AffectedCompany[];
+	reports: ReportSummary[];
+};
+
+/** Everything the pattern page shows; undefined for an unknown or malformed slug. */
+export function getPattern(db: Db, slug: string, limits = { companies: 10, reports: 10 }) {
+	const parsed = parsePatternSlug(slug);
+	if (!parsed) return undefined;
+	const row = db.select().from(pattern).where(eq(pattern.slug, slug)).get();
+	if (!row || row.reportCount <= 0) return undefined;
+	const companies = db
+		.select({
+			slug: company.slug,
+			name: company.name,
+			n: rollup.n,
+			reportCount: company.reportCount
+		})
+		.from(rollup)
+		.innerJoin(company, eq(company.id, sql`cast(${rollup.key} as integer)`))
+		.where(
+			and(eq(rollup.scope, patternScope(slug)), eq(rollup.dimension, 'company'), gte(rollup.n, 1))
+		)
+		.orderBy(desc(rollup.n), company.name)
+		.limit(limits.companies)
+		.all();
+	const reports = db
+		.select(reportSummaryColumns)
+		.from(report)
+		.innerJoin(company, eq(report.companyId, company.id))
+		.where(and(eq(report.category, parsed.category), eq(report.trigger, parsed.trigger)))
+		.orderBy(desc(report.createdAt), desc(report.id))
+		.limit(limits.reports)
+		.all();
+	return {
+		pattern: row,
+		scorecard: getScorecard(db, patternScope(slug)),
+		companies,
+		reports
+	} satisfies PatternDetail;
+}
+
+/** Reports of the same pattern as this one: other companies first, newest first. */
+export function listSimilarReports(
+	db: Db,
+	of: { id: number; companyId: number; category: string; trigger: string | null },
+	limit = 5
+): ReportSummary[] {
+	const parsed = parsePatternSlug(`${of.category}-after-${of.trigger}`);
+	if (!parsed) return [];
+	const samePattern = and(
+		eq(report.category, parsed.category),
+		eq(report.trigger, parsed.trigger),
+		ne(report.id, of.id)
+	);
+	const query = (companyFilter: ReturnType<typeof eq>, n: number) =>
+		db
+			.select(reportSummaryColumns)
+			.from(report)
+			.innerJoin(company, eq(report.companyId, company.id))
+			.where(and(samePattern, companyFilter))
+			.orderBy(desc(report.createdAt), desc(report.id))
+			.limit(n)
+			.all();
+	const others = query(ne(report.companyId, of.companyId), limit);
+	if (others.length >= limit) return others;
+	return [...others, ...query(eq(report.companyId, of.companyId), limit - others.length)];
+}

@@ -1,0 +1,101 @@
+/** Aggregate figures of a scope (a company, a pattern, everything), read from its roll-ups only. */
+import type { Db } from '../db/client';
+import { readRollup, type Distribution } from './rollups';
+
+export type { Distribution };
+export type NumericSummary = { n: number; sum: number; mean: number | null; median: number | null };
+export type MoneySummary = {
+	currency: string;
+	n: number;
+	disputedMinor: number;
+	recoveredMinor: number;
+};
+export type MonthCount = { month: string; n: number };
+
+export type Scorecard = {
+	reportCount: number;
+	meTooCount: number;
+	rating: NumericSummary;
+	ratingDistribution: Distribution;
+	categories: Distribution;
+	outcomes: Distribution;
+	triggers: Distribution;
+	channels: Distribution;
+	escalations: Distribution;
+	languages: Distribution;
+	contacts: NumericSummary;
+	effortMinutes: NumericSummary;
+	agents: NumericSummary;
+	promisesBroken: NumericSummary;
+	money: MoneySummary[];
+	months: MonthCount[];
+};
+
+/** Count, sum, mean and median of a histogram of whole numbers. */
+export function summariseHistogram(histogram: Distribution): NumericSummary {
+	const points = histogram
+		.map(({ key, n }) => ({ value: Number(key), n }))
+		.filter((p) => p.n > 0 && Number.isFinite(p.value))
+		.sort((a, b) => a.value - b.value);
+	const n = points.reduce((s, p) => s + p.n, 0);
+	const sum = points.reduce((s, p) => s + p.value * p.n, 0);
+	if (n === 0) return { n, sum, mean: null, median: null };
+	// The value at a 0-based rank of the sorted data.
+	const at = (rank: number) => {
+		let seen = 0;
+		for (const p of points) {
+			seen += p.n;
+			if (rank < seen) return p.value;
+		}
+		return points[points.length - 1]!.value;
+	};
+	const median = n % 2 === 1 ? at((n - 1) / 2) : (at(n / 2 - 1) + at(n / 2)) / 2;
+	return { n, sum, mean: sum / n, median };
+}
+
+/** Reports per calendar month (YYYY-MM), oldest first, from the per-day histogram. */
+export function monthsFromDays(days: Distribution): MonthCount[] {
+	const months = new Map<string, number>();
+	for (const { key, n } of days) {
+		const month = key.slice(0, 7);
+		months.set(month, (months.get(month) ?? 0) + n);
+	}
+	return [...months]
+		.map(([month, n]) => ({ month, n }))
+		.sort((a, b) => a.month.localeCompare(b.month));
+}
+
+const byCount = (rows: Distribution) =>
+	[...rows].sort((a, b) => b.n - a.n || a.key.localeCompare(b.key));
+
+/** Everything a scorecard shows for one roll-up scope. */
+export function getScorecard(db: Db, scope: string): Scorecard {
+	const h = readRollup(db, scope);
+	const get = (d: string) => h.get(d) ?? [];
+	const total = (d: string) => get(d).reduce((s, row) => s + row.n, 0);
+	const disputed = new Map(get('disputed').map((r) => [r.key, r.n]));
+	const recovered = new Map(get('recovered').map((r) => [r.key, r.n]));
+	return {
+		reportCount: total('reports'),
+		meTooCount: total('me_too'),
+		rating: summariseHistogram(get('rating')),
+		ratingDistribution: [...get('rating')].sort((a, b) => Number(b.key) - Number(a.key)),
+		categories: byCount(get('category')),
+		outcomes: byCount(get('outcome')),
+		triggers: byCount(get('trigger')),
+		channels: byCount(get('channel')),
+		escalations: byCount(get('escalation')),
+		languages: byCount(get('language')),
+		contacts: summariseHistogram(get('contacts')),
+		effortMinutes: summariseHistogram(get('effort_minutes')),
+		agents: summariseHistogram(get('agents')),
+		promisesBroken: summariseHistogram(get('promises_broken')),
+		money: byCount(get('currency')).map(({ key, n }) => ({
+			currency: key,
+			n,
+			disputedMinor: disputed.get(key) ?? 0,
+			recoveredMinor: recovered.get(key) ?? 0
+		})),
+		months: monthsFromDays(get('day'))
+	};
+}
