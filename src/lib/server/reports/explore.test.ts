@@ -1,0 +1,185 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Connection } from '../db/client';
+import { createTestDb } from '../testing/db';
+import { makeCompany, makeUser, reportInput } from '../testing/factories';
+import { createReport, decodeCursor, updateReport } from './reports';
+import {
+	listExploreReports,
+	parseExploreFilters,
+	summariseExplore,
+	toFtsQuery,
+	type ExploreFilters
+} from './explore';
+
+let db: Connection;
+let authorId: string;
+beforeEach(async () => {
+	db = createTestDb();
+	authorId = (await makeUser(db)).id;
+	makeCompany(db, 'Acme Telecom');
+	makeCompany(db, 'Globex Energy');
+});
+
+const filters = (query: string): ExploreFilters => parseExploreFilters(new URLSearchParams(query));
+const file = (overrides: Parameters<typeof reportInput>[0], at = Date.UTC(2026, 0, 1)) => {
+	const result = createReport(db, reportInput(overrides), authorId, at);
+	if (!result.ok) throw new Error('not filed');
+	return result.id;
+};
+
+describe('parseExploreFilters', () => {
+	it('keeps known values and drops the rest', () => {
+		expect(
+			filters(
+				'category=billing-error&category=bogus&rating=1&rating=9&from=2024-01-01&to=nope&company=Acme-Telecom&q=%20x%20'
+			)
+		).toMatchObject({
+			category: ['billing-error'],
+			rating: [1],
+			from: '2024-01-01',
+			to: null,
+			company: ['acme-telecom'],
+			q: 'x'
+		});
+	});
+});
+
+describe('toFtsQuery', () => {
+	it('turns any text into a safe all-words query', () => {
+		expect(toFtsQuery('shipping fee')).toBe('"shipping" "fee"*');
+		expect(toFtsQuery('"NEAR(a b)" OR -x*')).toBe('"NEAR" "a" "b" "OR" "x"');
+		expect(toFtsQuery('¿?!')).toBeNull();
+	});
+});
+
+describe('explore', () => {
+	it('filters by any combination of facts, and summarises the matches', () => {
+		file({
+			company: 'Acme Telecom',
+			category: 'billing-error',
+			channels: ['phone', 'chat'],
+			rating: 1
+		});
+		file({
+			company: 'Acme Telecom',
+			category: 'service-outage',
+			escalations: ['media'],
+			rating: 2
+		});
+		file(
+			{
+				company: 'Globex Energy',
+				category: 'billing-error',
+				channels: ['email'],
+				language: 'de',
+				rating: 4
+			},
+			Date.UTC(2026, 1, 3)
+		);
+		const billing = summariseExplore(db, filters('category=billing-error'));
+		expect(billing.total).toBe(2);
+		expect(billing.months).toEqual([
+			{ month: '2026-01', n: 1 },
+			{ month: '2026-02', n: 1 }
+		]);
+		expect(billing.companies.map((c) => [c.slug, c.n])).toEqual([
+			['acme-telecom', 1],
+			['globex-energy', 1]
+		]);
+		expect(summariseExplore(db, filters('channel=chat')).total).toBe(1);
+		expect(summariseExplore(db, filters('escalation=media&company=acme-telecom')).total).toBe(1);
+		expect(summariseExplore(db, filters('language=de')).companies).toEqual([
+			{ slug: 'globex-energy', name: 'Globex Energy', n: 1 }
+		]);
+		expect(summariseExplore(db, filters('rating=1&rating=2')).total).toBe(2);
+	});
+
+	it('gives the same figures from roll-ups as from a direct query', () => {
+		file({ company: 'Acme Telecom', category: 'billing-error' });
+		file({ company: 'Acme Telecom', category: 'service-outage' }, Date.UTC(2025, 5, 1));
+		file({ company: 'Globex Energy', category: 'billing-error' });
+		// No filter and one company are read from roll-ups; a date range that includes everything is not.
+		for (const [rolled, direct] of [
+			['', 'from=1970-01-01'],
+			['company=acme-telecom', 'company=acme-telecom&from=1970-01-01']
+		]) {
+			const a = summariseExplore(db, filters(rolled!));
+			const b = summariseExplore(db, filters(direct!));
+			expect(a.total).toBe(b.total);
+			expect(a.months).toEqual(b.months);
+			expect([...a.categories].sort((x, y) => x.key.localeCompare(y.key))).toEqual(
+				[...b.categories].sort((x, y) => x.key.localeCompare(y.key))
+			);
+		}
+	});
+
+	it('pages newest first', () => {
+		for (let i = 0; i < 5; i++) file({ title: `Report ${i}` }, Date.UTC(2026, 0, 1 + i));
+		const first = listExploreReports(db, filters(''), { limit: 2 });
+		expect(first.reports.map((r) => r.title)).toEqual(['Report 4', 'Report 3']);
+		const second = listExploreReports(db, filters(''), {
+			limit: 2,
+			before: decodeCursor(first.next)
+		});
+		expect(second.reports.map((r) => r.title)).toEqual(['Report 2', 'Report 1']);
+	});
+});
+
+describe('full-text search', () => {
+	const texts = {
+		ca: 'La companyia em va tallar la línia telefònica durant cinc dies.',
+		de: 'Die Rückerstattung wurde verweigert, obwohl die Kündigung bestätigt war.',
+		es: 'Me cobraron una tarifa de envío absurda y nadie respondió al teléfono.',
+		ru: 'Мне выставили счёт после смерти мужа, и оператор не помог.',
+		pl: 'Operator nie pozwolił mi zrezygnować z umowy, mimo że złożyłem wypowiedzenie.'
+	};
+
+	it('finds reports in Catalan, German, Spanish, Russian and Polish, ignoring case and diacritics', () => {
+		const ids: Record<string, number> = {};
+		for (const [language, narrative] of Object.entries(texts)) {
+			ids[language] = file({
+				narrative,
+				language: language as 'ca',
+				title: `Report in ${language}`
+			});
+		}
+		const search = (q: string) =>
+			listExploreReports(db, filters(`q=${encodeURIComponent(q)}`)).reports.map((r) => r.id);
+		expect(search('LINIA TELEFONICA')).toEqual([ids.ca]);
+		expect(search('ruckerstattung kundigung')).toEqual([ids.de]);
+		expect(search('envio TELÉFONO')).toEqual([ids.es]);
+		expect(search('СЧЕТ смерти')).toEqual([ids.ru]);
+		expect(search('zlozylem wypowiedzenie')).toEqual([ids.pl]);
+		expect(search('zrezyg')).toEqual([ids.pl]);
+		expect(search('złożyłem')).toEqual([ids.pl]);
+		expect(search('счёт')).toEqual([ids.ru]);
+		expect(summariseExplore(db, filters('q=telefonica')).total).toBe(1);
+	});
+
+	it('highlights where the words matched and ranks titles above narratives', () => {
+		const inTitle = file({
+			title: 'Shipping fee of 7455 dollars',
+			narrative: 'They charged far more than the goods were worth.'
+		});
+		const inText = file({
+			title: 'Refund refused',
+			narrative: 'A shipping fee that was absurd, refunded only after a TV story.'
+		});
+		const found = listExploreReports(db, filters('q=shipping+fee')).reports;
+		expect(found.map((r) => r.id)).toEqual([inTitle, inText]);
+		expect(found[1]!.snippet).toContain('\u0002shipping\u0003 \u0002fee\u0003');
+	});
+
+	it('follows edits of the text', () => {
+		const id = file({ narrative: 'The original words about a broken router.' });
+		expect(listExploreReports(db, filters('q=router')).reports).toHaveLength(1);
+		updateReport(
+			db,
+			id,
+			reportInput({ narrative: 'Now only about a satellite dish that never worked.' }),
+			authorId
+		);
+		expect(listExploreReports(db, filters('q=router')).reports).toHaveLength(0);
+		expect(listExploreReports(db, filters('q=satellite')).reports).toHaveLength(1);
+	});
+});

@@ -1,0 +1,321 @@
+/** Explore: reports filtered by any combination of facts and free text, with counts and breakdowns. */
+import { and, count, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { company, report, reportChannel, reportEscalation } from '../db/schema';
+import {
+	categories,
+	channels,
+	escalations,
+	industries,
+	isOneOf,
+	outcomes,
+	patternSlug,
+	reportLanguages,
+	triggers
+} from '../../taxonomy';
+import { ALL_SCOPE, companyScope, patternScope, readRollup, type Distribution } from './rollups';
+import { monthsFromDays, type MonthCount } from './scorecard';
+import {
+	encodeCursor,
+	reportSummaryColumns,
+	type ReportCursor,
+	type ReportSummary
+} from './reports';
+
+export type ExploreFilters = {
+	company: string[];
+	industry: string[];
+	category: string[];
+	trigger: string[];
+	outcome: string[];
+	channel: string[];
+	escalation: string[];
+	rating: number[];
+	language: string[];
+	/** Incident start dates, inclusive (YYYY-MM-DD). */
+	from: string | null;
+	to: string | null;
+	q: string;
+};
+
+const listFilters = {
+	industry: industries,
+	category: categories,
+	trigger: triggers,
+	outcome: outcomes,
+	channel: channels,
+	escalation: escalations,
+	language: reportLanguages
+} as const;
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Reads filters from a query string. Unknown values are dropped rather than refused: a
+ * permalink from an older version of the site still opens.
+ */
+export function parseExploreFilters(params: URLSearchParams): ExploreFilters {
+	const many = <T extends string>(name: string, allowed: readonly T[]) =>
+		[...new Set(params.getAll(name))].filter((v): v is T => isOneOf(allowed, v)).slice(0, 20);
+	const date = (name: string) => {
+		const value = params.get(name)?.trim() ?? '';
+		return isoDate.test(value) ? value : null;
+	};
+	return {
+		company: [...new Set(params.getAll('company'))]
+			.map((s) => s.trim().toLowerCase())
+			.filter((s) => /^[a-z0-9-]{1,80}$/.test(s))
+			.slice(0, 20),
+		industry: many('industry', listFilters.industry),
+		category: many('category', listFilters.category),
+		trigger: many('trigger', listFilters.trigger),
+		outcome: many('outcome', listFilters.outcome),
+		channel: many('channel', listFilters.channel),
+		escalation: many('escalation', listFilters.escalation),
+		language: many('language', listFilters.language),
+		rating: many('rating', ['1', '2', '3', '4', '5'] as const).map(Number),
+		from: date('from'),
+		to: date('to'),
+		q: (params.get('q') ?? '').trim().slice(0, 200)
+	};
+}
+
+/** The query string of a filter state: the permalink of a view. */
+export function filtersToSearchParams(filters: ExploreFilters): URLSearchParams {
+	const params = new URLSearchParams();
+	for (const [name, value] of Object.entries(filters)) {
+		if (Array.isArray(value)) for (const v of value) params.append(name, String(v));
+		else if (value) params.set(name, value);
+	}
+	return params;
+}
+
+/**
+ * A user's words as an FTS5 query that cannot be a syntax error: every word quoted (so
+ * AND, OR, NEAR and punctuation are plain words), all required, the last one as a prefix.
+ */
+export function toFtsQuery(text: string): string | null {
+	// The same folds as the report_fts triggers (drizzle/0001_report_search.sql).
+	const folded = text.replace(/ё/g, 'е').replace(/Ё/g, 'Е').replace(/ł/g, 'l').replace(/Ł/g, 'L');
+	const words = folded.match(/[\p{L}\p{N}]+/gu)?.slice(0, 12) ?? [];
+	if (!words.length) return null;
+	return words
+		.map((w, i) => `"${w}"${i === words.length - 1 && w.length >= 3 ? '*' : ''}`)
+		.join(' ');
+}
+
+function conditions(filters: ExploreFilters): SQL[] {
+	const where: SQL[] = [];
+	if (filters.company.length) {
+		where.push(
+			inArray(
+				report.companyId,
+				sql`(select ${company.id} from ${company} where ${inArray(company.slug, filters.company)})`
+			)
+		);
+	}
+	if (filters.industry.length) {
+		where.push(
+			inArray(
+				report.companyId,
+				sql`(select ${company.id} from ${company} where ${inArray(company.industry, filters.industry as (typeof industries)[number][])})`
+			)
+		);
+	}
+	if (filters.category.length) {
+		where.push(inArray(report.category, filters.category as (typeof categories)[number][]));
+	}
+	if (filters.trigger.length) {
+		where.push(inArray(report.trigger, filters.trigger as (typeof triggers)[number][]));
+	}
+	if (filters.outcome.length) {
+		where.push(inArray(report.outcome, filters.outcome as (typeof outcomes)[number][]));
+	}
+	if (filters.rating.length) where.push(inArray(report.rating, filters.rating));
+	if (filters.language.length) where.push(inArray(report.language, filters.language));
+	if (filters.channel.length) {
+		where.push(
+			sql`exists (select 1 from ${reportChannel} where ${reportChannel.reportId} = ${report.id} and ${inArray(reportChannel.channel, filters.channel as (typeof channels)[number][])})`
+		);
+	}
+	if (filters.escalation.length) {
+		where.push(
+			sql`exists (select 1 from ${reportEscalation} where ${reportEscalation.reportId} = ${report.id} and ${inArray(reportEscalation.escalation, filters.escalation as (typeof escalations)[number][])})`
+		);
+	}
+	if (filters.from) where.push(gte(report.startedOn, filters.from));
+	if (filters.to) where.push(lte(report.startedOn, filters.to));
+	const fts = toFtsQuery(filters.q);
+	if (fts) {
+		where.push(sql`${report.id} in (select rowid from report_fts where report_fts match ${fts})`);
+	} else if (filters.q) {
+		// Words with no letters or digits match nothing rather than everything.
+		where.push(sql`0`);
+	}
+	return where;
+}
+
+/** The roll-up scope that holds exactly the reports these filters select, if there is one. */
+function scopeFor(db: Db, filters: ExploreFilters): string | null {
+	const { company: companies, category, trigger, ...rest } = filters;
+	const others = Object.values(rest).some((v) => (Array.isArray(v) ? v.length : v));
+	if (others) return null;
+	if (!companies.length && !category.length && !trigger.length) return ALL_SCOPE;
+	if (companies.length === 1 && !category.length && !trigger.length) {
+		const row = db
+			.select({ id: company.id })
+			.from(company)
+			.where(eq(company.slug, companies[0]!))
+			.get();
+		return row ? companyScope(row.id) : null;
+	}
+	if (!companies.length && category.length === 1 && trigger.length === 1) {
+		const slug = patternSlug(category[0]!, trigger[0]!);
+		return slug ? patternScope(slug) : null;
+	}
+	return null;
+}
+
+export type ExploreSummary = {
+	total: number;
+	months: MonthCount[];
+	categories: Distribution;
+	companies: { slug: string; name: string; n: number }[];
+};
+
+/** Count, reports per month, and breakdowns by category and by company of the matching reports. */
+export function summariseExplore(db: Db, filters: ExploreFilters): ExploreSummary {
+	const scope = scopeFor(db, filters);
+	if (scope) {
+		// Whole scopes come from roll-ups: no report row is read.
+		const h = readRollup(db, scope);
+		const get = (d: string) => h.get(d) ?? [];
+		const companyRows = scope.startsWith('company:')
+			? []
+			: scope === ALL_SCOPE
+				? db
+						.select({ slug: company.slug, name: company.name, n: company.reportCount })
+						.from(company)
+						.orderBy(desc(company.reportCount))
+						.limit(10)
+						.all()
+						.filter((c) => c.n > 0)
+				: topCompaniesFromRollup(db, scope);
+		return {
+			total: get('reports').reduce((s, r) => s + r.n, 0),
+			months: monthsFromDays(get('day')),
+			categories: [...get('category')].sort((a, b) => b.n - a.n),
+			companies: scope.startsWith('company:')
+				? singleCompany(db, filters.company[0]!, h)
+				: companyRows
+		};
+	}
+	const where = and(...conditions(filters));
+	const total = db.select({ n: count() }).from(report).where(where).get()?.n ?? 0;
+	const monthExpr = sql<string>`strftime('%Y-%m', ${report.createdAt} / 1000, 'unixepoch')`;
+	const months = db
+		.select({ month: monthExpr, n: count() })
+		.from(report)
+		.where(where)
+		.groupBy(monthExpr)
+		.orderBy(monthExpr)
+		.all();
+	const byCategory = db
+		.select({ key: report.category, n: count() })
+		.from(report)
+		.where(where)
+		.groupBy(report.category)
+		.orderBy(desc(count()))
+		.all();
+	const byCompany = db
+		.select({ slug: company.slug, name: company.name, n: count() })
+		.from(report)
+		.innerJoin(company, eq(company.id, report.companyId))
+		.where(where)
+		.groupBy(report.companyId)
+		.orderBy(desc(count()), company.name)
+		.limit(10)
+		.all();
+	return { total, months, categories: byCategory, companies: byCompany };
+}
+
+function topCompaniesFromRollup(db: Db, scope: string) {
+	return db
+		.select({ slug: company.slug, name: company.name, n: sql<number>`rollup.n` })
+		.from(sql`rollup`)
+		.innerJoin(company, sql`${company.id} = cast(rollup.key as integer)`)
+		.where(sql`rollup.scope = ${scope} and rollup.dimension = 'company' and rollup.n > 0`)
+		.orderBy(sql`rollup.n desc`)
+		.limit(10)
+		.all();
+}
+
+function singleCompany(db: Db, slug: string, h: Map<string, Distribution>) {
+	const row = db
+		.select({ slug: company.slug, name: company.name })
+		.from(company)
+		.where(eq(company.slug, slug))
+		.get();
+	const n = (h.get('reports') ?? []).reduce((s, r) => s + r.n, 0);
+	return row && n ? [{ ...row, n }] : [];
+}
+
+export type ExploreReport = ReportSummary & {
+	/** With a text search: where the words matched, marked between \u0002 and \u0003. */
+	snippet: string | null;
+};
+
+/**
+ * One page of matching reports. Without text: newest first, keyset-paginated. With text:
+ * most relevant first (FTS5 bm25), with highlighted snippets, paginated by page number.
+ */
+export function listExploreReports(
+	db: Db,
+	filters: ExploreFilters,
+	options: { before?: ReportCursor | null; page?: number; limit?: number } = {}
+): { reports: ExploreReport[]; next: string | null } {
+	const limit = options.limit ?? 20;
+	const fts = toFtsQuery(filters.q);
+	if (fts) {
+		const page = Math.max(1, Math.min(options.page ?? 1, 50));
+		const rows = db
+			.select({
+				...reportSummaryColumns,
+				snippet: sql<string>`snippet(report_fts, -1, char(2), char(3), '…', 16)`
+			})
+			.from(sql`report_fts`)
+			.innerJoin(report, sql`${report.id} = report_fts.rowid`)
+			.innerJoin(company, eq(report.companyId, company.id))
+			.where(and(sql`report_fts match ${fts}`, ...conditions({ ...filters, q: '' })))
+			.orderBy(sql`bm25(report_fts, 10.0, 4.0, 1.0)`, desc(report.id))
+			.limit(limit + 1)
+			.offset((page - 1) * limit)
+			.all();
+		return {
+			reports: rows.slice(0, limit),
+			next: rows.length > limit && page < 50 ? String(page + 1) : null
+		};
+	}
+	const before = options.before;
+	const rows = db
+		.select(reportSummaryColumns)
+		.from(report)
+		.innerJoin(company, eq(report.companyId, company.id))
+		.where(
+			and(
+				...conditions(filters),
+				before
+					? sql`(${report.createdAt}, ${report.id}) < (${before.createdAt}, ${before.id})`
+					: undefined
+			)
+		)
+		.orderBy(desc(report.createdAt), desc(report.id))
+		.limit(limit + 1)
+		.all();
+	const page = rows.slice(0, limit);
+	const last = page[page.length - 1];
+	return {
+		reports: page.map((r) => ({ ...r, snippet: null })),
+		next: rows.length > limit && last ? encodeCursor(last) : null
+	};
+}
