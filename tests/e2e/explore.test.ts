@@ -1,0 +1,67 @@
+import { expect, expectAccessible, fillRequiredFields, signIn, test } from './fixtures';
+
+test('a journalist filters, searches and keeps a permalink of the view', async ({
+	page,
+	baseURL
+}) => {
+	const stamp = Date.now();
+	await signIn(page, baseURL!);
+	const company = `Explorable Post ${stamp}`;
+	for (const [title, narrative] of [
+		[
+			`Shipping fee ${stamp}`,
+			`A shipping fee of 7455 dollars on 88 dollars of goods, code zq${stamp}.`
+		],
+		[`Refund refused ${stamp}`, `They refused the refund for the parcel, code zq${stamp}.`]
+	] as const) {
+		await page.goto('/reports/new');
+		await fillRequiredFields(page, {
+			company,
+			title,
+			category: 'Refund refused',
+			outcome: 'Resolved',
+			stars: 2,
+			narrative
+		});
+		await page.getByRole('button', { name: 'Publish report' }).click();
+		await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+	}
+
+	await page
+		.getByRole('navigation', { name: 'Main' })
+		.getByRole('link', { name: 'Explore' })
+		.click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Explore reports' })).toBeVisible();
+	await page.getByLabel('Company (name or address slug)').fill(company);
+	await page.getByLabel('What failed').selectOption({ label: 'Refund refused' });
+	await page.getByRole('button', { name: 'Apply filters' }).click();
+	await expect(page.getByRole('heading', { name: '2 matching reports' })).toBeVisible();
+	await expect(page).toHaveURL(/company=explorable-post-\d+/);
+	await expectAccessible(page);
+
+	await page.getByLabel('Words in the title, product or account').fill('SHIPPING fee');
+	await page.getByRole('button', { name: 'Apply filters' }).click();
+	await expect(page.getByRole('heading', { name: '1 matching report' })).toBeVisible();
+	await expect(page.getByRole('link', { name: `Shipping fee ${stamp}` })).toBeVisible();
+	await expect(page.locator('mark').first()).toHaveText(/shipping/i);
+	await expectAccessible(page);
+	await page.screenshot({ path: 'test-results/screens/explore.png', fullPage: true });
+
+	// The address alone reproduces the view.
+	const permalink = page.url();
+	const fresh = await page.context().newPage();
+	await fresh.goto(permalink);
+	await expect(fresh.getByRole('heading', { name: '1 matching report' })).toBeVisible();
+	await expect(fresh.getByLabel('What failed')).toHaveValue('refund-refused');
+	await fresh.close();
+});
+
+test('an unknown company name is reported beside the field', async ({ page }) => {
+	await page.goto('/explore?company=Nobody%20Listed%20Anywhere');
+	await expect(page.getByText('No company matches “Nobody Listed Anywhere”.')).toBeVisible();
+	await expect(page.getByLabel('Company (name or address slug)')).toHaveAttribute(
+		'aria-invalid',
+		'true'
+	);
+	await expectAccessible(page);
+});
