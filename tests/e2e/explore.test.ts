@@ -54,6 +54,26 @@ test('a journalist filters, searches and keeps a permalink of the view', async (
 	await expect(fresh.getByRole('heading', { name: '1 matching report' })).toBeVisible();
 	await expect(fresh.getByLabel('What failed')).toHaveValue('refund-refused');
 	await fresh.close();
+
+	// The same view taken away as CSV, JSON and Atom.
+	const query = new URL(permalink).search;
+	const csv = await page.request.get(`/explore/export.csv${query}`);
+	expect(csv.headers()['content-type']).toBe('text/csv; charset=utf-8');
+	const csvText = await csv.text();
+	expect(csvText).toContain(`Shipping fee ${stamp}`);
+	expect(csvText).not.toContain(`Refund refused ${stamp}`);
+	const json = await (await page.request.get(`/explore/export.json${query}`)).json();
+	expect(json.map((r: { title: string }) => r.title)).toEqual([`Shipping fee ${stamp}`]);
+	const atom = await (
+		await page.request.get(`/explore/feed?company=${json[0].company_slug}`)
+	).text();
+	expect(atom).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
+	expect(atom).toContain(`Refund refused ${stamp}`);
+	await page.getByRole('link', { name: 'What the columns mean' }).click();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'The data: columns and licence' })
+	).toBeVisible();
+	await expectAccessible(page);
 });
 
 test('an unknown company name is reported beside the field', async ({ page }) => {

@@ -39,6 +39,7 @@ export const load: PageServerLoad = ({ url }) => {
 	const companyNames = filters.company.map((slug) => findCompanyBySlug(db, slug)?.name ?? slug);
 	return {
 		filters,
+		query: base.toString(),
 		companyNames,
 		unknownCompanies,
 		summary: summariseExplore(db, filters),

@@ -104,7 +104,8 @@ export function toFtsQuery(text: string): string | null {
 		.join(' ');
 }
 
-function conditions(filters: ExploreFilters): SQL[] {
+/** The WHERE conditions of a filter state, shared by explore, export, the API and feeds. */
+export function exploreConditions(filters: ExploreFilters): SQL[] {
 	const where: SQL[] = [];
 	if (filters.company.length) {
 		where.push(
@@ -210,7 +211,7 @@ export function summariseExplore(db: Db, filters: ExploreFilters): ExploreSummar
 				: companyRows
 		};
 	}
-	const where = and(...conditions(filters));
+	const where = and(...exploreConditions(filters));
 	const total = db.select({ n: count() }).from(report).where(where).get()?.n ?? 0;
 	const monthExpr = sql<string>`strftime('%Y-%m', ${report.createdAt} / 1000, 'unixepoch')`;
 	const months = db
@@ -286,7 +287,7 @@ export function listExploreReports(
 			.from(sql`report_fts`)
 			.innerJoin(report, sql`${report.id} = report_fts.rowid`)
 			.innerJoin(company, eq(report.companyId, company.id))
-			.where(and(sql`report_fts match ${fts}`, ...conditions({ ...filters, q: '' })))
+			.where(and(sql`report_fts match ${fts}`, ...exploreConditions({ ...filters, q: '' })))
 			.orderBy(sql`bm25(report_fts, 10.0, 4.0, 1.0)`, desc(report.id))
 			.limit(limit + 1)
 			.offset((page - 1) * limit)
@@ -303,7 +304,7 @@ export function listExploreReports(
 		.innerJoin(company, eq(report.companyId, company.id))
 		.where(
 			and(
-				...conditions(filters),
+				...exploreConditions(filters),
 				before
 					? sql`(${report.createdAt}, ${report.id}) < (${before.createdAt}, ${before.id})`
 					: undefined

@@ -1,0 +1,67 @@
+/** Streams an export as CSV or JSON: one batch is read from the database each time the client is ready for more. */
+import { stringify } from 'csv-stringify/sync';
+import type { Db } from '../db/client';
+import type { ExploreFilters } from './explore';
+import { exportBatches, exportColumns, type ExportRow } from './export';
+
+/**
+ * Spreadsheets run cells that start with = + - @ as formulas; a leading apostrophe keeps a
+ * hostile narrative from becoming a formula (OWASP "CSV injection"). Documented on /about/data.
+ */
+function defuseFormula(value: string): string {
+	return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+function streamOf(chunks: Iterator<string>): ReadableStream<Uint8Array> {
+	const encoder = new TextEncoder();
+	return new ReadableStream({
+		pull(controller) {
+			const next = chunks.next();
+			if (next.done) controller.close();
+			else controller.enqueue(encoder.encode(next.value));
+		}
+	});
+}
+
+function* csvChunks(batches: Iterable<ExportRow[]>) {
+	const columns = exportColumns.map(([name]) => name);
+	// A byte-order mark so that spreadsheets read the file as UTF-8.
+	yield '\uFEFF' + stringify([columns]);
+	for (const batch of batches) {
+		yield stringify(
+			batch.map((row) => columns.map((c) => row[c])),
+			{ cast: { string: defuseFormula } }
+		);
+	}
+}
+
+function* jsonChunks(batches: Iterable<ExportRow[]>) {
+	yield '[';
+	let first = true;
+	for (const batch of batches) {
+		for (const row of batch) {
+			yield (first ? '\n' : ',\n') + JSON.stringify(row);
+			first = false;
+		}
+	}
+	yield '\n]\n';
+}
+
+export function exportResponse(
+	db: Db,
+	filters: ExploreFilters,
+	origin: string,
+	format: 'csv' | 'json'
+): Response {
+	const batches = exportBatches(db, filters, origin);
+	const chunks = format === 'csv' ? csvChunks(batches) : jsonChunks(batches);
+	const day = new Date().toISOString().slice(0, 10);
+	return new Response(streamOf(chunks), {
+		headers: {
+			'content-type':
+				format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
+			'content-disposition': `attachment; filename="recourse-reports-${day}.${format}"`,
+			'cache-control': 'no-store'
+		}
+	});
+}

@@ -1,0 +1,75 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Connection } from '../db/client';
+import { createTestDb } from '../testing/db';
+import { makeCompany, makeUser, reportInput } from '../testing/factories';
+import { createReport } from './reports';
+import { parseExploreFilters } from './explore';
+import { exportBatches, exportColumns } from './export';
+import { exportResponse } from './export-response';
+
+let db: Connection;
+let author: Awaited<ReturnType<typeof makeUser>>;
+beforeEach(async () => {
+	db = createTestDb();
+	author = await makeUser(db, { email: 'private.person@example.test' });
+	makeCompany(db, 'Acme Telecom');
+	for (let i = 0; i < 7; i++) {
+		createReport(
+			db,
+			reportInput({
+				title: i === 0 ? '=HYPERLINK("http://evil.example","click")' : `Report ${i}`,
+				category: i % 2 ? 'billing-error' : 'service-outage',
+				narrative: `Line one, "quoted"\nline two of report ${i}, long enough to be valid.`
+			}),
+			author.id,
+			Date.UTC(2026, 0, 1 + i)
+		);
+	}
+});
+
+const everything = parseExploreFilters(new URLSearchParams());
+
+describe('exportBatches', () => {
+	it('reads every match once, newest first, a batch at a time', () => {
+		const batches = [
+			...exportBatches(db, everything, 'https://recourse.example', { batchSize: 3 })
+		];
+		expect(batches.map((b) => b.length)).toEqual([3, 3, 1]);
+		const ids = batches.flat().map((r) => r.id);
+		expect(new Set(ids).size).toBe(7);
+		expect(ids).toEqual([...ids].sort((a, b) => Number(b) - Number(a)));
+	});
+
+	it('applies the explore filters', () => {
+		const billing = parseExploreFilters(new URLSearchParams('category=billing-error'));
+		const rows = [...exportBatches(db, billing, 'https://recourse.example')].flat();
+		expect(rows).toHaveLength(3);
+		expect(rows.every((r) => r.category === 'billing-error')).toBe(true);
+	});
+});
+
+describe('exportResponse', () => {
+	it('streams CSV with a header, quoted fields and formulas defused, and no personal data', async () => {
+		const response = exportResponse(db, everything, 'https://recourse.example', 'csv');
+		expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+		const bytes = new Uint8Array(await response.arrayBuffer());
+		expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+		const text = new TextDecoder().decode(bytes);
+		expect(text.startsWith(exportColumns.map(([c]) => c).join(',') + '\n')).toBe(true);
+		expect(text).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")"`);
+		expect(text).toContain('"Line one, ""quoted""\nline two of report 3');
+		expect(text).not.toContain(author.email);
+		expect(text).not.toContain(author.id);
+		expect(text).not.toContain(author.displayName);
+	});
+
+	it('streams a JSON array of the same rows', async () => {
+		const rows = await exportResponse(db, everything, 'https://recourse.example', 'json').json();
+		expect(rows).toHaveLength(7);
+		expect(rows[0]).toMatchObject({
+			url: `https://recourse.example/reports/${rows[0].id}`,
+			company_slug: 'acme-telecom'
+		});
+		expect(Object.keys(rows[0])).toEqual(exportColumns.map(([c]) => c));
+	});
+});
