@@ -2,8 +2,10 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { company, report, reportChannel, reportEscalation } from '../db/schema';
-import { exploreConditions, type ExploreFilters } from './explore';
-import type { ReportCursor } from './reports';
+import { exploreConditions, parseExploreFilters, type ExploreFilters } from './explore';
+
+const parseAll = parseExploreFilters(new URLSearchParams());
+import { encodeCursor, type ReportCursor } from './reports';
 import { formatMoneyInput } from '../../report-values';
 
 /** Every exported column with its meaning, in order: the CSV header and the data dictionary. */
@@ -39,7 +41,13 @@ export const exportColumns = [
 export type ExportColumn = (typeof exportColumns)[number][0];
 export type ExportRow = Record<ExportColumn, string | number | null>;
 
-function batchQuery(db: Db, filters: ExploreFilters, before: ReportCursor | null, limit: number) {
+function batchQuery(
+	db: Db,
+	filters: ExploreFilters,
+	before: ReportCursor | null,
+	limit: number,
+	id?: number
+) {
 	return db
 		.select({
 			report,
@@ -58,6 +66,7 @@ function batchQuery(db: Db, filters: ExploreFilters, before: ReportCursor | null
 		.where(
 			and(
 				...exploreConditions(filters),
+				id === undefined ? undefined : eq(report.id, id),
 				before
 					? sql`(${report.createdAt}, ${report.id}) < (${before.createdAt}, ${before.id})`
 					: undefined
@@ -125,4 +134,26 @@ export function* exportBatches(
 		before = { createdAt: last.createdAt, id: last.id };
 		if (rows.length < batchSize) return;
 	}
+}
+
+/** One page of matching reports for the API, newest first, with the cursor of the next page. */
+export function listReportsPage(
+	db: Db,
+	filters: ExploreFilters,
+	origin: string,
+	options: { before: ReportCursor | null; limit: number }
+): { rows: ExportRow[]; next: string | null } {
+	const rows = batchQuery(db, filters, options.before, options.limit + 1);
+	const page = rows.slice(0, options.limit);
+	const last = page[page.length - 1]?.report;
+	return {
+		rows: page.map((row) => toExportRow(row, origin)),
+		next: rows.length > options.limit && last ? encodeCursor(last) : null
+	};
+}
+
+/** One report as exported, or undefined. */
+export function getExportRow(db: Db, id: number, origin: string): ExportRow | undefined {
+	const [row] = batchQuery(db, parseAll, null, 1, id);
+	return row ? toExportRow(row, origin) : undefined;
 }

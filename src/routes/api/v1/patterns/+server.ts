@@ -1,0 +1,22 @@
+import { apiJson } from '$lib/server/api/respond';
+import { db } from '$lib/server/db';
+import { listPatterns } from '$lib/server/patterns/patterns';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = ({ url }) => {
+	const sort = url.searchParams.get('sort') === 'growth' ? 'growth' : 'volume';
+	return apiJson({
+		data: listPatterns(db, { sort }).map((p) => ({
+			slug: p.slug,
+			category: p.category,
+			trigger: p.trigger,
+			report_count: p.reportCount,
+			company_count: p.companyCount,
+			me_too_count: p.meTooCount,
+			last_90_days: p.recent,
+			previous_90_days: p.previous,
+			url: `${url.origin}/patterns/${p.slug}`
+		})),
+		next_cursor: null
+	});
+};

@@ -1,0 +1,28 @@
+import { apiError, apiJson } from '$lib/server/api/respond';
+import { db } from '$lib/server/db';
+import { getPattern } from '$lib/server/patterns/patterns';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = ({ params, url }) => {
+	const detail = getPattern(db, params.slug, { companies: 50, reports: 0 });
+	if (!detail) return apiError(404, 'No such pattern.');
+	const p = detail.pattern;
+	return apiJson({
+		data: {
+			slug: p.slug,
+			category: p.category,
+			trigger: p.trigger,
+			report_count: p.reportCount,
+			company_count: p.companyCount,
+			me_too_count: p.meTooCount,
+			url: `${url.origin}/patterns/${p.slug}`,
+			companies: detail.companies.map((c) => ({
+				slug: c.slug,
+				name: c.name,
+				reports_of_pattern: c.n,
+				report_count: c.reportCount
+			})),
+			scorecard: detail.scorecard
+		}
+	});
+};

@@ -1,0 +1,67 @@
+import { openDatabase } from '../../src/lib/server/db/client';
+import { createUser } from '../../src/lib/server/auth/users';
+import { createReport } from '../../src/lib/server/reports/reports';
+import { reportInput } from '../../src/lib/server/testing/factories';
+import { databasePath, expect, expectAccessible, test, uniqueEmail } from './fixtures';
+
+test('the read API pages through reports with filters, and describes itself', async ({ page }) => {
+	const stamp = Date.now();
+	const company = `Api Carrier ${stamp}`;
+	const db = openDatabase(databasePath);
+	try {
+		const user = await createUser(db, {
+			email: uniqueEmail('api'),
+			password: 'a long enough password'
+		});
+		if (!user.ok) throw new Error('no user');
+		for (let i = 0; i < 3; i++) {
+			const result = createReport(
+				db,
+				reportInput({ company, website: `api-${stamp}.example`, title: `Api report ${i}` }),
+				user.user.id
+			);
+			expect(result.ok).toBe(true);
+		}
+	} finally {
+		db.$client.close();
+	}
+	const slug = `api-carrier-${stamp}`;
+
+	const first = await page.request.get(`/api/v1/reports?company=${slug}&limit=2`);
+	expect(first.headers()['access-control-allow-origin']).toBe('*');
+	const firstBody = await first.json();
+	expect(firstBody.data.map((r: { title: string }) => r.title)).toEqual([
+		'Api report 2',
+		'Api report 1'
+	]);
+	expect(firstBody.next_cursor).toEqual(expect.any(String));
+	const second = await (
+		await page.request.get(
+			`/api/v1/reports?company=${slug}&limit=2&cursor=${firstBody.next_cursor}`
+		)
+	).json();
+	expect(second).toMatchObject({ data: [{ title: 'Api report 0' }], next_cursor: null });
+
+	const one = await (await page.request.get(`/api/v1/reports/${second.data[0].id}`)).json();
+	expect(one.data).toMatchObject({ company_slug: slug, title: 'Api report 0' });
+	const company_ = await (await page.request.get(`/api/v1/companies/${slug}`)).json();
+	expect(company_.data.scorecard.reportCount).toBe(3);
+
+	const missing = await page.request.get('/api/v1/reports/999999999');
+	expect(missing.status()).toBe(404);
+	expect(await missing.json()).toEqual({ error: 'No such report.' });
+	expect((await page.request.get('/api/v1/companies/no-such-company')).status()).toBe(404);
+	expect((await page.request.get('/api/v1/patterns/nonsense')).status()).toBe(404);
+	expect(
+		(await page.request.get('/api/v1/reports?cursor=garbage&limit=-5&rating=9')).status()
+	).toBe(200);
+
+	const spec = await (await page.request.get('/api/openapi.json')).json();
+	expect(spec.openapi).toBe('3.1.0');
+	expect(Object.keys(spec.paths)).toContain('/reports');
+
+	await page.goto('/api');
+	await expect(page.getByRole('heading', { level: 1, name: 'Read API' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'GET /reports', exact: true })).toBeVisible();
+	await expectAccessible(page);
+});
