@@ -65,3 +65,43 @@ test('the read API pages through reports with filters, and describes itself', as
 	await expect(page.getByRole('heading', { name: 'GET /reports', exact: true })).toBeVisible();
 	await expectAccessible(page);
 });
+
+test('two companies compared side by side on the same figures', async ({ page }) => {
+	const stamp = Date.now();
+	const db = openDatabase(databasePath);
+	try {
+		const user = await createUser(db, {
+			email: uniqueEmail('cmp'),
+			password: 'a long enough password'
+		});
+		if (!user.ok) throw new Error('no user');
+		for (const [name, rating, outcome] of [
+			[`Compare Alpha ${stamp}`, 1, 'unresolved'],
+			[`Compare Alpha ${stamp}`, 3, 'resolved'],
+			[`Compare Beta ${stamp}`, 5, 'resolved']
+		] as const) {
+			createReport(
+				db,
+				reportInput({
+					company: name,
+					website: `${name.replace(/\W+/g, '-')}.example`,
+					rating,
+					outcome
+				}),
+				user.user.id
+			);
+		}
+	} finally {
+		db.$client.close();
+	}
+	await page.goto(`/companies/compare-alpha-${stamp}`);
+	await page.getByRole('link', { name: 'Compare', exact: true }).click();
+	await page.getByLabel('Company 2').fill(`Compare Beta ${stamp}`);
+	await page.getByRole('button', { name: 'Compare' }).click();
+	await expect(page).toHaveURL(new RegExp(`c=compare-alpha-${stamp}&c=compare-beta-${stamp}`));
+	const rating = page.getByRole('row', { name: /Average rating/ });
+	await expect(rating).toContainText('2 out of 5');
+	await expect(rating).toContainText('5 out of 5');
+	await expect(page.getByRole('row', { name: /Share resolved/ })).toContainText('50%');
+	await expectAccessible(page);
+});
