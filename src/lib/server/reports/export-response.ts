@@ -51,9 +51,11 @@ export function exportResponse(
 	db: Db,
 	filters: ExploreFilters,
 	origin: string,
-	format: 'csv' | 'json'
+	format: 'csv' | 'json',
+	/** At most this many rows (the newest), when given. */
+	max?: number
 ): Response {
-	const batches = exportBatches(db, filters, origin);
+	const batches = exportBatches(db, filters, origin, { max });
 	const chunks = format === 'csv' ? csvChunks(batches) : jsonChunks(batches);
 	const day = new Date().toISOString().slice(0, 10);
 	return new Response(streamOf(chunks), {

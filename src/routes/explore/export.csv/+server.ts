@@ -4,5 +4,8 @@ import { exportResponse } from '$lib/server/reports/export-response';
 import type { RequestHandler } from './$types';
 
 /** The reports of any explore view as CSV, streamed. */
-export const GET: RequestHandler = ({ url }) =>
-	exportResponse(db, parseExploreFilters(url.searchParams), url.origin, 'csv');
+export const GET: RequestHandler = ({ url }) => {
+	const limit = Number(url.searchParams.get('limit'));
+	const max = Number.isInteger(limit) && limit > 0 ? limit : undefined;
+	return exportResponse(db, parseExploreFilters(url.searchParams), url.origin, 'csv', max);
+};
