@@ -1,5 +1,5 @@
-/** Per request: session → locals, locale, security headers; and one log line per unexpected error. */
-import type { Handle, HandleServerError } from '@sveltejs/kit';
+/** Per request: security headers, API rate limit, session → locals, locale; one log line per unexpected error. */
+import { json, type Handle, type HandleServerError } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import {
@@ -10,6 +10,7 @@ import {
 } from '$lib/server/auth/session';
 import { config } from '$lib/server/config';
 import { db } from '$lib/server/db';
+import { limits } from '$lib/server/rate-limit';
 
 const handleSession: Handle = async ({ event, resolve }) => {
 	const token = event.cookies.get(SESSION_COOKIE);
@@ -43,7 +44,21 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(handleHeaders, handleSession, handleLocale);
+/** The public API is open to scripts, so it is where volume is limited (per client address). */
+const handleApiLimits: Handle = async ({ event, resolve }) => {
+	if (config.rateLimits && event.url.pathname.startsWith('/api/')) {
+		const allowed = limits.apiPerAddress.consume(event.getClientAddress());
+		if (!allowed.ok) {
+			return json(
+				{ error: 'Too many requests. Please slow down.' },
+				{ status: 429, headers: { 'retry-after': String(allowed.retryAfterSeconds) } }
+			);
+		}
+	}
+	return resolve(event);
+};
+
+export const handle = sequence(handleHeaders, handleApiLimits, handleSession, handleLocale);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	// 4xx raised by SvelteKit itself (unknown route, unsupported body) are the client's doing.

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { createUser } from '../../src/lib/server/auth/users';
 import { openDatabase } from '../../src/lib/server/db/client';
 import { report } from '../../src/lib/server/db/schema';
 import { databasePath, expect, signIn, test } from './fixtures';
@@ -54,4 +55,42 @@ test('odd form submissions are refused without a server error or a saved report'
 	} finally {
 		db.$client.close();
 	}
+});
+
+test('repeated failed log-ins slow the account down with a clear message', async ({ page }) => {
+	const email = `locked-${Date.now()}@example.test`;
+	const db = openDatabase(databasePath);
+	try {
+		await createUser(db, { email, password: 'the right password' });
+	} finally {
+		db.$client.close();
+	}
+	// Wait for the page's scripts, so that every click below goes through the enhanced form.
+	await page.goto('/login', { waitUntil: 'networkidle' });
+	await page.getByLabel('E-mail address').fill(email);
+	await page.getByLabel('Password').fill('wrong password 1');
+	await page.getByRole('button', { name: 'Log in' }).click();
+	await expect(page.getByRole('alert')).toHaveText(
+		'That e-mail and password do not match an account.'
+	);
+	for (const attempt of [2, 3]) {
+		await page.getByLabel('Password').fill(`wrong password ${attempt}`);
+		await page.getByRole('button', { name: 'Log in' }).click();
+		await expect(page.getByRole('alert')).toHaveText(
+			'That e-mail and password do not match an account.'
+		);
+	}
+	await page.getByLabel('Password').fill('wrong password 4');
+	await page.getByRole('button', { name: 'Log in' }).click();
+	await expect(page.getByRole('alert')).toHaveText(
+		/Too many failed log-ins for this account\. Please wait \d+ seconds?/
+	);
+	// Even the right password waits until the pause is over.
+	const response = await page.request.post('/login', {
+		form: { email, password: 'the right password' },
+		headers: { origin: new URL(page.url()).origin, accept: 'text/html' },
+		maxRedirects: 0
+	});
+	if (response.status() === 429) expect(response.headers()['retry-after']).toMatch(/^\d+$/);
+	else expect(response.status()).toBe(303);
 });

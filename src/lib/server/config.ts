@@ -6,5 +6,7 @@ export const config = {
 	/** SQLite database file; created with its folder on first start. */
 	databasePath: env.DATABASE_PATH || 'data/recourse.db',
 	/** Secure cookies everywhere but plain-HTTP development and tests. */
-	secureCookies: (env.SECURE_COOKIES ?? (dev ? '0' : '1')) !== '0'
+	secureCookies: (env.SECURE_COOKIES ?? (dev ? '0' : '1')) !== '0',
+	/** RATE_LIMITS=off disables rate limits: for load tests only, never in production. */
+	rateLimits: env.RATE_LIMITS !== 'off'
 };

@@ -7,6 +7,7 @@ import { createUser } from '$lib/server/auth/users';
 import { config } from '$lib/server/config';
 import { db } from '$lib/server/db';
 import { readFormData } from '$lib/server/form-request';
+import { limits } from '$lib/server/rate-limit';
 import { signupSchema } from '$lib/validation/account';
 import { firstErrors, readForm } from '$lib/validation/form-data';
 import type { Actions, PageServerLoad } from './$types';
@@ -16,11 +17,21 @@ export const load: PageServerLoad = ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies, url }) => {
+	default: async ({ request, cookies, url, getClientAddress, setHeaders }) => {
 		const raw = readForm(await readFormData(request), ['email', 'password', 'displayName']);
 		const values = { email: raw.email, displayName: raw.displayName };
 		const parsed = v.safeParse(signupSchema, raw);
 		if (!parsed.success) return fail(400, { values, errors: firstErrors(parsed.issues) });
+		if (config.rateLimits) {
+			const allowed = limits.signupPerAddress.consume(getClientAddress());
+			if (!allowed.ok) {
+				setHeaders({ 'retry-after': String(allowed.retryAfterSeconds) });
+				return fail(429, {
+					values,
+					errors: { email: m.error_rate_limited({ seconds: allowed.retryAfterSeconds }) }
+				});
+			}
+		}
 		const result = await createUser(db, parsed.output);
 		if (!result.ok) return fail(400, { values, errors: { email: m.signup_email_taken() } });
 		startSession(db, cookies, result.user.id, config.secureCookies);

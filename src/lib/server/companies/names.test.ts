@@ -8,6 +8,8 @@ describe('company names', () => {
 		expect(normaliseCompanyName('WELLS FARGO & COMPANY')).toBe('wells fargo and');
 		expect(normaliseCompanyName('Bank of America, N.A.')).toBe('bank of america');
 		expect(normaliseCompanyName('Ростелеком ПАО')).toBe('ростелеком пао');
+		expect(normaliseCompanyName('Vistel Sp. z o.o.')).toBe('vistel');
+		expect(normaliseCompanyName('Vistel sp. z o. o.')).toBe('vistel');
 	});
 
 	it('make ASCII slugs, falling back for other scripts', () => {

@@ -52,6 +52,10 @@ function words(name: string): string[] {
 /** "AT&T Inc." and "at & t" give the same key; legal suffixes at the end do not count. */
 export function normaliseCompanyName(name: string): string {
 	const parts = words(name);
+	// Polish "Sp. z o.o." arrives as several words; drop the whole form, then single suffixes.
+	const joined = parts.join(' ');
+	const polish = joined.match(/ sp z o ?o$| sp k$| sp j$/);
+	if (polish?.index) parts.splice(joined.slice(0, polish.index).split(' ').length);
 	while (parts.length > 1 && legalSuffixes.has(parts[parts.length - 1]!)) parts.pop();
 	return parts.join(' ');
 }

@@ -537,10 +537,14 @@ const localTexts: Record<Exclude<DemoLanguage, 'en'>, LocalTexts> = {
 	}
 };
 
+/** Whether there are narratives in this language for this category. */
+export function hasNarratives(language: DemoLanguage, category: Category): boolean {
+	return language === 'en' || category in localTexts[language].bodies;
+}
+
 /** Whether generated reports in this language may have this category and industry. */
 export function hasLocalTexts(language: DemoLanguage, category: Category, industry: Industry) {
-	if (language === 'en') return true;
-	return category in localTexts[language].bodies && !!products[language][industry];
+	return hasNarratives(language, category) && !!products[language][industry];
 }
 
 /** A title for a generated report: a template of its language and category, filled in. */

@@ -1,5 +1,6 @@
 /** Vitest set-up: a stray console.error is a failure, not noise. */
-import { afterEach, beforeEach, vi } from 'vitest';
+import { afterAll, afterEach, beforeEach, vi } from 'vitest';
+import { removeTestDbs } from './db';
 
 let errors: unknown[][] = [];
 
@@ -18,3 +19,5 @@ afterEach(() => {
 		);
 	}
 });
+
+afterAll(removeTestDbs);

@@ -3,6 +3,9 @@ import { requireUser } from '$lib/server/auth/guard';
 import { findCompanyBySlug } from '$lib/server/companies/companies';
 import { db } from '$lib/server/db';
 import { readFormData } from '$lib/server/form-request';
+import { limits } from '$lib/server/rate-limit';
+import { config } from '$lib/server/config';
+import { m } from '$lib/paraglide/messages';
 import {
 	isPreview,
 	previewReportForm,
@@ -20,11 +23,21 @@ export const load: PageServerLoad = ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ locals, request, url }) => {
+	default: async ({ locals, request, url, setHeaders }) => {
 		const user = requireUser(locals, url);
 		const data = await readFormData(request);
 		const values = readReportForm(data);
 		if (isPreview(data)) return previewReportForm(values);
+		if (config.rateLimits) {
+			const allowed = limits.reportsPerUser.consume(user.id);
+			if (!allowed.ok) {
+				setHeaders({ 'retry-after': String(allowed.retryAfterSeconds) });
+				return fail(429, {
+					values,
+					errors: { title: m.error_reports_limited({ seconds: allowed.retryAfterSeconds }) }
+				});
+			}
+		}
 		const result = submitReportForm(values, (input) => createReport(db, input, user.id));
 		if (result.ok) redirect(303, `/reports/${result.id}?published=1`);
 		if ('status' in result) error(result.status);

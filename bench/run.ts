@@ -1,0 +1,255 @@
+/**
+ * The benchmark: builds the production server, fills a fresh database with demo reports, starts
+ * the server on loopback and drives each route with autocannon, printing requests/s, latency
+ * percentiles and the ratio to a trivial page measured in the same run.
+ *
+ *   npm run bench -- [--reports 1000000] [--companies 20000] [--seconds 10] [--skip-build] [--reuse-db]
+ */
+import { execSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { openDatabase } from '../src/lib/server/db/client';
+import { createSession, generateSessionToken } from '../src/lib/server/auth/session';
+import { createUser } from '../src/lib/server/auth/users';
+import { defaultCompanyCount, generateDemoData } from '../src/lib/server/demo/generate';
+
+const { values: args } = parseArgs({
+	options: {
+		reports: { type: 'string', default: '1000000' },
+		companies: { type: 'string' },
+		seconds: { type: 'string', default: '10' },
+		connections: { type: 'string', default: '50' },
+		'skip-build': { type: 'boolean', default: false },
+		'reuse-db': { type: 'boolean', default: false }
+	}
+});
+const reports = Number(args.reports);
+const companies = Number(args.companies ?? defaultCompanyCount(reports));
+const seconds = Number(args.seconds);
+const connections = Number(args.connections);
+const port = 4319;
+const origin = `http://127.0.0.1:${port}`;
+const dataDir = 'bench/.data';
+const databasePath = `${dataDir}/bench.db`;
+
+function log(message: string) {
+	process.stderr.write(`${message}\n`);
+}
+
+// 1. Build.
+if (!args['skip-build']) {
+	log('Building the production server…');
+	execSync('npm run build', { stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+// 2. Data.
+let loadSeconds: number | null = null;
+if (!args['reuse-db'] || !existsSync(databasePath)) {
+	rmSync(dataDir, { recursive: true, force: true });
+	mkdirSync(dataDir, { recursive: true });
+	const conn = openDatabase(databasePath);
+	log(
+		`Generating ${reports.toLocaleString('en')} reports across ${companies.toLocaleString('en')} companies…`
+	);
+	const started = performance.now();
+	generateDemoData(conn, {
+		reports,
+		companies,
+		seed: 1,
+		onProgress: (done, total) => {
+			if (process.stderr.isTTY)
+				process.stderr.write(`\r  ${done.toLocaleString('en')} / ${total.toLocaleString('en')}`);
+		}
+	});
+	loadSeconds = (performance.now() - started) / 1000;
+	if (process.stderr.isTTY) process.stderr.write('\n');
+	conn.$client.pragma('wal_checkpoint(TRUNCATE)');
+	conn.$client.close();
+}
+
+// 3. Fixtures the measured routes need: the largest and a small company, a pattern, a report, a session.
+const conn = openDatabase(databasePath);
+const sqlite = conn.$client;
+const largest = sqlite
+	.prepare('select slug, id from company order by report_count desc limit 1')
+	.get() as { slug: string; id: number };
+const small = sqlite
+	.prepare('select slug from company where report_count between 3 and 10 limit 1')
+	.get() as { slug: string };
+const patternRow = sqlite
+	.prepare('select slug from pattern order by report_count desc limit 1')
+	.get() as { slug: string };
+const reportRow = sqlite.prepare('select id from report order by id desc limit 1').get() as {
+	id: number;
+};
+const user = await createUser(conn, {
+	email: `bench-${Date.now()}@bench.invalid`,
+	password: 'benchmark password'
+});
+if (!user.ok) throw new Error('could not create the benchmark user');
+const token = generateSessionToken();
+createSession(conn, token, user.user.id);
+const reportsBefore = (sqlite.prepare('select count(*) n from report').get() as { n: number }).n;
+const dbBytes =
+	statSync(databasePath).size +
+	(existsSync(`${databasePath}-wal`) ? statSync(`${databasePath}-wal`).size : 0);
+sqlite.close();
+
+// 4. Server, with its memory sampled.
+const server = spawn('node', ['build'], {
+	env: {
+		...process.env,
+		PORT: String(port),
+		HOST: '127.0.0.1',
+		ORIGIN: origin,
+		DATABASE_PATH: databasePath,
+		SECURE_COOKIES: '0'
+	},
+	stdio: ['ignore', 'ignore', 'inherit']
+});
+let peakRss = 0;
+const sampler = setInterval(() => {
+	try {
+		const kb = Number(execSync(`ps -o rss= -p ${server.pid}`).toString().trim());
+		peakRss = Math.max(peakRss, kb * 1024);
+	} catch {
+		// The server has exited; the run fails below.
+	}
+}, 250);
+for (let i = 0; ; i++) {
+	try {
+		if ((await fetch(`${origin}/status`)).ok) break;
+	} catch {
+		if (i > 100) throw new Error('the server did not start');
+	}
+	await new Promise((r) => setTimeout(r, 100));
+}
+
+type Result = {
+	name: string;
+	rps: number;
+	p50: number;
+	p95: number;
+	p99: number;
+	errors: number;
+	non2xx: number;
+};
+
+function percentile(sorted: number[], p: number): number {
+	if (!sorted.length) return NaN;
+	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function measure(name: string, options: Partial<autocannon.Options>): Promise<Result> {
+	const latencies: number[] = [];
+	const instance = autocannon({ url: origin, connections, duration: seconds, ...options });
+	instance.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => {
+		latencies.push(ms);
+	});
+	const result = await instance;
+	latencies.sort((a, b) => a - b);
+	const r: Result = {
+		name,
+		rps: result.requests.average,
+		p50: percentile(latencies, 50),
+		p95: percentile(latencies, 95),
+		p99: percentile(latencies, 99),
+		errors: result.errors + result.timeouts,
+		non2xx: result.non2xx
+	};
+	log(`  ${name}: ${r.rps.toFixed(0)} req/s, p95 ${r.p95.toFixed(1)} ms`);
+	return r;
+}
+
+const cookie = `session=${token}`;
+const form = new URLSearchParams({
+	company: '',
+	title: 'Benchmark report: line dead for days',
+	product: 'Landline',
+	category: 'service-outage',
+	trigger: 'moving-house',
+	startedOn: '2026-01-10',
+	contacts: '12',
+	hours: '4.5',
+	channels: 'phone',
+	currency: 'EUR',
+	amountDisputed: '120',
+	outcome: 'unresolved',
+	rating: '1',
+	narrative: 'The line went dead the day we moved and stayed dead for a week despite twelve calls.',
+	language: 'en'
+});
+
+log(`Measuring (${connections} connections, ${seconds} s per route)…`);
+const results: Result[] = [];
+results.push(await measure('trivial page (/status)', { url: `${origin}/status` }));
+results.push(await measure('home', { url: `${origin}/` }));
+results.push(
+	await measure('scorecard, largest company', { url: `${origin}/companies/${largest.slug}` })
+);
+results.push(
+	await measure('scorecard, small company', { url: `${origin}/companies/${small.slug}` })
+);
+results.push(await measure('pattern page', { url: `${origin}/patterns/${patternRow.slug}` }));
+results.push(await measure('explore, no filter', { url: `${origin}/explore` }));
+results.push(
+	await measure('explore, three filters', {
+		url: `${origin}/explore?category=billing-error&outcome=unresolved&channel=phone`
+	})
+);
+results.push(await measure('explore, text search', { url: `${origin}/explore?q=refund` }));
+results.push(await measure('report page', { url: `${origin}/reports/${reportRow.id}` }));
+results.push(await measure('API list', { url: `${origin}/api/v1/reports?category=billing-error` }));
+results.push(
+	await measure('CSV export, 10,000 rows', {
+		url: `${origin}/explore/export.csv?limit=10000`,
+		connections: 4
+	})
+);
+form.set(
+	'company',
+	(await (await fetch(`${origin}/api/v1/companies/${largest.slug}`)).json()).data.name
+);
+results.push(
+	await measure('report submission (POST)', {
+		url: `${origin}/reports/new`,
+		method: 'POST',
+		connections: 10,
+		headers: {
+			cookie,
+			origin,
+			accept: 'text/html',
+			'content-type': 'application/x-www-form-urlencoded'
+		},
+		body: form.toString()
+	})
+);
+
+clearInterval(sampler);
+server.kill('SIGTERM');
+await new Promise((r) => server.once('exit', r));
+
+const after = openDatabase(databasePath);
+const reportsAfter = (after.$client.prepare('select count(*) n from report').get() as { n: number })
+	.n;
+after.$client.close();
+const submission = results[results.length - 1]!;
+
+// 5. The table.
+const trivial = results[0]!.rps;
+const rows = results.map(
+	(r) =>
+		`| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${(r.rps / trivial).toFixed(2)} | ${r.errors} | ${r.non2xx} |`
+);
+console.log(`
+Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}
+Data: ${reports.toLocaleString('en')} reports, ${companies.toLocaleString('en')} companies${loadSeconds === null ? ' (database reused)' : `, generated in ${loadSeconds.toFixed(1)} s`}
+Database file: ${(dbBytes / 2 ** 20).toFixed(0)} MiB; server peak RSS: ${(peakRss / 2 ** 20).toFixed(0)} MiB
+Submissions acknowledged (non-2xx are the 303 redirects): ${submission.non2xx}; reports added: ${reportsAfter - reportsBefore}
+
+| route | req/s | p50 ms | p95 ms | p99 ms | × trivial | errors | non-2xx |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+${rows.join('\n')}
+`);

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { LoginThrottler, RateLimiter } from './rate-limit';
+
+describe('RateLimiter', () => {
+	it('allows the limit per window, then says how long to wait', () => {
+		const limiter = new RateLimiter(3, 60_000);
+		const t = Date.UTC(2026, 0, 1);
+		expect([1, 2, 3].map((i) => limiter.consume('a', t + i).ok)).toEqual([true, true, true]);
+		expect(limiter.consume('a', t + 10_000)).toEqual({ ok: false, retryAfterSeconds: 51 });
+		expect(limiter.consume('b', t + 10_000).ok).toBe(true);
+		expect(limiter.consume('a', t + 60_002).ok).toBe(true);
+	});
+});
+
+describe('LoginThrottler', () => {
+	it('slows each failed attempt more, up to a lock, and forgets on success', () => {
+		const throttle = new LoginThrottler();
+		const t = Date.UTC(2026, 0, 1);
+		throttle.fail('ana', t);
+		throttle.fail('ana', t);
+		expect(throttle.wait('ana', t)).toBe(0);
+		throttle.fail('ana', t);
+		expect(throttle.wait('ana', t)).toBe(1);
+		for (let i = 0; i < 20; i++) throttle.fail('ana', t);
+		expect(throttle.wait('ana', t)).toBe(900);
+		expect(throttle.wait('ana', t + 900_000)).toBe(0);
+		throttle.succeed('ana');
+		throttle.fail('ana', t);
+		expect(throttle.wait('ana', t)).toBe(0);
+	});
+});

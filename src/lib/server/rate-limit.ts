@@ -1,0 +1,69 @@
+/**
+ * In-process rate limits and log-in throttling (one server process owns the SQLite file, so
+ * memory is the right place for counters that may be lost on restart).
+ */
+
+/** At most `limit` events per key in any `windowMs`; reports how long to wait when over. */
+export class RateLimiter {
+	private readonly hits = new Map<string, number[]>();
+
+	constructor(
+		private readonly limit: number,
+		private readonly windowMs: number
+	) {}
+
+	/** Records an event; `ok: false` (and nothing recorded) when the key is over its limit. */
+	consume(key: string, now = Date.now()): { ok: true } | { ok: false; retryAfterSeconds: number } {
+		const recent = (this.hits.get(key) ?? []).filter((t) => t > now - this.windowMs);
+		if (recent.length >= this.limit) {
+			this.hits.set(key, recent);
+			return { ok: false, retryAfterSeconds: Math.ceil((recent[0]! + this.windowMs - now) / 1000) };
+		}
+		recent.push(now);
+		this.hits.set(key, recent);
+		if (this.hits.size > 50_000) this.prune(now);
+		return { ok: true };
+	}
+
+	private prune(now: number) {
+		for (const [key, times] of this.hits) {
+			if (!times.some((t) => t > now - this.windowMs)) this.hits.delete(key);
+		}
+	}
+}
+
+/**
+ * Log-in throttling per account: two typing mistakes are free, then each failure makes the
+ * next attempt wait longer (1 s, 2 s, 4 s … up to 15 minutes, the lock); a success clears it.
+ */
+export class LoginThrottler {
+	private readonly state = new Map<string, { failures: number; until: number }>();
+	private static readonly delays = [0, 0, 0, 1, 2, 4, 8, 16, 30, 60, 180, 300, 900];
+
+	/** Seconds to wait before this key may try again (0 when it may try now). */
+	wait(key: string, now = Date.now()): number {
+		const s = this.state.get(key);
+		return s && s.until > now ? Math.ceil((s.until - now) / 1000) : 0;
+	}
+
+	fail(key: string, now = Date.now()): void {
+		const failures = (this.state.get(key)?.failures ?? 0) + 1;
+		const delays = LoginThrottler.delays;
+		const seconds = delays[Math.min(failures, delays.length - 1)]!;
+		this.state.set(key, { failures, until: now + seconds * 1000 });
+	}
+
+	succeed(key: string): void {
+		this.state.delete(key);
+	}
+}
+
+/** The limits of the site, one place to read and tune them. */
+export const limits = {
+	/** Log-in attempts from one address, whatever the account. */
+	loginPerAddress: new RateLimiter(30, 10 * 60_000),
+	loginPerAccount: new LoginThrottler(),
+	signupPerAddress: new RateLimiter(10, 60 * 60_000),
+	reportsPerUser: new RateLimiter(20, 60 * 60_000),
+	apiPerAddress: new RateLimiter(600, 60_000)
+};
