@@ -7,6 +7,7 @@ import {
 	listExploreReports,
 	parseExploreFilters,
 	summariseExplore,
+	searchSnippet,
 	toFtsQuery,
 	type ExploreFilters
 } from './explore';
@@ -181,5 +182,41 @@ describe('full-text search', () => {
 		);
 		expect(listExploreReports(db, filters('q=router')).reports).toHaveLength(0);
 		expect(listExploreReports(db, filters('q=satellite')).reports).toHaveLength(1);
+	});
+});
+
+describe('search index integrity', () => {
+	it('stays consistent through creates, edits and deletes of text with folded letters', () => {
+		const id = file({ narrative: 'Счёт пришёл после смерти мужа, złożyłem skargę.' });
+		updateReport(
+			db,
+			id,
+			reportInput({ narrative: 'Ещё один счёт, wypowiedzenie złożone.' }),
+			authorId
+		);
+		db.$client
+			.prepare('delete from report where id = ?')
+			.run(file({ narrative: 'Ёлка and łódź, to be deleted.' }));
+		expect(db.$client.pragma('integrity_check')).toEqual([{ integrity_check: 'ok' }]);
+		expect(() =>
+			db.$client
+				.prepare("insert into report_fts(report_fts, rank) values ('integrity-check', 0)")
+				.run()
+		).not.toThrow();
+		expect(listExploreReports(db, filters('q=lodz')).reports).toHaveLength(0);
+		expect(listExploreReports(db, filters('q=zlozone')).reports).toHaveLength(1);
+	});
+});
+
+describe('searchSnippet', () => {
+	it('marks the words wherever case and diacritics differ, cut at word boundaries', () => {
+		const text = `${'Intro words here. '.repeat(20)}La línia TELEFÒNICA va caure. ${'More words after. '.repeat(20)}`;
+		const snippet = searchSnippet(text, 'linia telefonica', 80)!;
+		expect(snippet).toContain('\u0002línia\u0003 \u0002TELEFÒNICA\u0003');
+		expect(snippet.startsWith('…')).toBe(true);
+		expect(snippet.endsWith('…')).toBe(true);
+		expect(snippet.replace(/[…\u0002\u0003]/g, '').length).toBeLessThanOrEqual(80);
+		expect(searchSnippet('nothing here', 'absent')).toBeNull();
+		expect(searchSnippet('<b>Счёт</b> пришёл', 'счет')).toBe('<b>\u0002Счёт\u0003</b> пришёл');
 	});
 });

@@ -90,18 +90,70 @@ export function filtersToSearchParams(filters: ExploreFilters): URLSearchParams 
 	return params;
 }
 
+/** Case, diacritics and the letters the index folds (ё→е, ł→l), as the FTS index sees words. */
+function foldWord(word: string): string {
+	return word
+		.normalize('NFKD')
+		.replace(/\p{M}/gu, '')
+		.toLowerCase()
+		.replace(/ё/g, 'е')
+		.replace(/ł/g, 'l');
+}
+
+function queryWords(text: string): string[] {
+	// The same folds as the report_fts triggers (drizzle/0001_report_search.sql).
+	const folded = text.replace(/ё/g, 'е').replace(/Ё/g, 'Е').replace(/ł/g, 'l').replace(/Ł/g, 'L');
+	return folded.match(/[\p{L}\p{N}]+/gu)?.slice(0, 12) ?? [];
+}
+
 /**
  * A user's words as an FTS5 query that cannot be a syntax error: every word quoted (so
  * AND, OR, NEAR and punctuation are plain words), all required, the last one as a prefix.
  */
 export function toFtsQuery(text: string): string | null {
-	// The same folds as the report_fts triggers (drizzle/0001_report_search.sql).
-	const folded = text.replace(/ё/g, 'е').replace(/Ё/g, 'Е').replace(/ł/g, 'l').replace(/Ł/g, 'L');
-	const words = folded.match(/[\p{L}\p{N}]+/gu)?.slice(0, 12) ?? [];
+	const words = queryWords(text);
 	if (!words.length) return null;
 	return words
 		.map((w, i) => `"${w}"${i === words.length - 1 && w.length >= 3 ? '*' : ''}`)
 		.join(' ');
+}
+
+/**
+ * Where the words occur in a text: about `width` characters around the first match, matches
+ * marked between \u0002 and \u0003, cut at word boundaries. Null when no word occurs.
+ */
+export function searchSnippet(text: string, query: string, width = 200): string | null {
+	const words = queryWords(query).map(foldWord);
+	if (!words.length) return null;
+	const last = words.length - 1;
+	const matches = (token: string) => {
+		const folded = foldWord(token);
+		return words.some(
+			(w, i) => folded === w || (i === last && w.length >= 3 && folded.startsWith(w))
+		);
+	};
+	const tokens = [...text.matchAll(/[\p{L}\p{N}]+/gu)];
+	const first = tokens.findIndex((t) => matches(t[0]));
+	if (first < 0) return null;
+	const anchor = tokens[first]!.index!;
+	let start = Math.max(0, anchor - Math.floor(width / 3));
+	let end = Math.min(text.length, start + width);
+	// Never cut a word in half.
+	const startToken = tokens.find((t) => t.index! + t[0].length > start);
+	if (startToken && startToken.index! < start) start = startToken.index! + startToken[0].length;
+	const endToken = tokens.find((t) => t.index! < end && t.index! + t[0].length > end);
+	if (endToken) end = endToken.index!;
+	let out = start > 0 ? '…' : '';
+	let cursor = start;
+	for (const t of tokens) {
+		const at = t.index!;
+		if (at < start || at + t[0].length > end) continue;
+		if (!matches(t[0])) continue;
+		out += text.slice(cursor, at) + '\u0002' + t[0] + '\u0003';
+		cursor = at + t[0].length;
+	}
+	out += text.slice(cursor, end) + (end < text.length ? '…' : '');
+	return out.replace(/\s+/g, ' ');
 }
 
 /** The WHERE conditions of a filter state, shared by explore, export, the API and feeds. */
@@ -280,10 +332,7 @@ export function listExploreReports(
 	if (fts) {
 		const page = Math.max(1, Math.min(options.page ?? 1, 50));
 		const rows = db
-			.select({
-				...reportSummaryColumns,
-				snippet: sql<string>`snippet(report_fts, -1, char(2), char(3), '…', 16)`
-			})
+			.select({ ...reportSummaryColumns, narrative: report.narrative })
 			.from(sql`report_fts`)
 			.innerJoin(report, sql`${report.id} = report_fts.rowid`)
 			.innerJoin(company, eq(report.companyId, company.id))
@@ -291,7 +340,8 @@ export function listExploreReports(
 			.orderBy(sql`bm25(report_fts, 10.0, 4.0, 1.0)`, desc(report.id))
 			.limit(limit + 1)
 			.offset((page - 1) * limit)
-			.all();
+			.all()
+			.map(({ narrative, ...row }) => ({ ...row, snippet: searchSnippet(narrative, filters.q) }));
 		return {
 			reports: rows.slice(0, limit),
 			next: rows.length > limit && page < 50 ? String(page + 1) : null
