@@ -2,33 +2,74 @@
 import { getLocale } from '$lib/paraglide/runtime';
 import { currencyDigits } from './taxonomy';
 
+/**
+ * Intl formatters are costly to build (tens of microseconds) and a scorecard formats hundreds
+ * of values, so each (kind, locale, options) formatter is built once and reused.
+ */
+const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.DisplayNames>();
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.DisplayNames>(
+	key: string,
+	build: () => T
+): T {
+	let formatter = cache.get(key) as T | undefined;
+	if (!formatter) {
+		formatter = build();
+		cache.set(key, formatter);
+	}
+	return formatter;
+}
+
+function numberFormat(options: Intl.NumberFormatOptions): Intl.NumberFormat {
+	const locale = getLocale();
+	return cached(
+		`n|${locale}|${JSON.stringify(options)}`,
+		() => new Intl.NumberFormat(locale, options)
+	);
+}
+
+function dateFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+	const locale = getLocale();
+	return cached(
+		`d|${locale}|${JSON.stringify(options)}`,
+		() => new Intl.DateTimeFormat(locale, options)
+	);
+}
+
 export function formatNumber(value: number, maximumFractionDigits = 1): string {
-	return new Intl.NumberFormat(getLocale(), { maximumFractionDigits }).format(value);
+	return numberFormat({ maximumFractionDigits }).format(value);
 }
 
 export function formatMoney(minor: number, currency: string): string {
-	const digits = currencyDigits(currency);
-	return new Intl.NumberFormat(getLocale(), { style: 'currency', currency }).format(
-		minor / 10 ** digits
+	return numberFormat({ style: 'currency', currency }).format(
+		minor / 10 ** currencyDigits(currency)
 	);
 }
 
 /** A calendar date stored as YYYY-MM-DD, shown without shifting across time zones. */
 export function formatDay(isoDate: string): string {
-	return new Intl.DateTimeFormat(getLocale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(
+	return dateFormat({ dateStyle: 'medium', timeZone: 'UTC' }).format(
 		new Date(`${isoDate}T00:00:00Z`)
 	);
 }
 
 export function formatTimestamp(ms: number): string {
-	return new Intl.DateTimeFormat(getLocale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(
-		new Date(ms)
+	return dateFormat({ dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(ms));
+}
+
+/** A calendar month (YYYY-MM) as "Mar 2026". */
+export function formatMonth(month: string): string {
+	return dateFormat({ month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+		new Date(`${month}-01T00:00:00Z`)
 	);
 }
 
 export function languageName(code: string): string {
+	const locale = getLocale();
 	try {
-		return new Intl.DisplayNames([getLocale()], { type: 'language' }).of(code) ?? code;
+		return (
+			cached(`l|${locale}`, () => new Intl.DisplayNames([locale], { type: 'language' })).of(code) ??
+			code
+		);
 	} catch {
 		return code;
 	}
@@ -40,7 +81,5 @@ export function daysBetween(start: string, end: string): number {
 }
 
 export function formatPercent(share: number): string {
-	return new Intl.NumberFormat(getLocale(), { style: 'percent', maximumFractionDigits: 0 }).format(
-		share
-	);
+	return numberFormat({ style: 'percent', maximumFractionDigits: 0 }).format(share);
 }

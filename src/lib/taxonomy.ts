@@ -106,12 +106,18 @@ export const reportLanguages = [
 ] as const;
 export type ReportLanguage = (typeof reportLanguages)[number];
 
+const digitsByCurrency = new Map<string, number>();
+
 /** Digits after the decimal point of a currency, from the platform's own ISO 4217 data. */
 export function currencyDigits(currency: string): number {
-	return (
-		new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-			.maximumFractionDigits ?? 2
-	);
+	let digits = digitsByCurrency.get(currency);
+	if (digits === undefined) {
+		digits =
+			new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
+				.maximumFractionDigits ?? 2;
+		digitsByCurrency.set(currency, digits);
+	}
+	return digits;
 }
 
 export function isOneOf<T extends string>(list: readonly T[], value: unknown): value is T {
