@@ -16,7 +16,7 @@ import {
 import { ALL_SCOPE, companyScope, patternScope, readRollup, type Distribution } from './rollups';
 import { monthsFromDays, type MonthCount } from './scorecard';
 import {
-	encodeCursor,
+	listNewestReports,
 	reportSummaryColumns,
 	type ReportCursor,
 	type ReportSummary
@@ -347,26 +347,6 @@ export function listExploreReports(
 			next: rows.length > limit && page < 50 ? String(page + 1) : null
 		};
 	}
-	const before = options.before;
-	const rows = db
-		.select(reportSummaryColumns)
-		.from(report)
-		.innerJoin(company, eq(report.companyId, company.id))
-		.where(
-			and(
-				...exploreConditions(filters),
-				before
-					? sql`(${report.createdAt}, ${report.id}) < (${before.createdAt}, ${before.id})`
-					: undefined
-			)
-		)
-		.orderBy(desc(report.createdAt), desc(report.id))
-		.limit(limit + 1)
-		.all();
-	const page = rows.slice(0, limit);
-	const last = page[page.length - 1];
-	return {
-		reports: page.map((r) => ({ ...r, snippet: null })),
-		next: rows.length > limit && last ? encodeCursor(last) : null
-	};
+	const page = listNewestReports(db, exploreConditions(filters), options);
+	return { reports: page.reports.map((r) => ({ ...r, snippet: null })), next: page.next };
 }

@@ -5,7 +5,7 @@ import { company, report, reportChannel, reportEscalation } from '../db/schema';
 import { exploreConditions, parseExploreFilters, type ExploreFilters } from './explore';
 
 const parseAll = parseExploreFilters(new URLSearchParams());
-import { encodeCursor, type ReportCursor } from './reports';
+import { encodeCursor, olderThan, type ReportCursor } from './reports';
 import { formatMoneyInput } from '../../report-values';
 
 /** Every exported column with its meaning, in order: the CSV header and the data dictionary. */
@@ -67,9 +67,7 @@ function batchQuery(
 			and(
 				...exploreConditions(filters),
 				id === undefined ? undefined : eq(report.id, id),
-				before
-					? sql`(${report.createdAt}, ${report.id}) < (${before.createdAt}, ${before.id})`
-					: undefined
+				olderThan(before)
 			)
 		)
 		.orderBy(desc(report.createdAt), desc(report.id))

@@ -1,5 +1,5 @@
 /** Reports: filing, editing by their author, and reading them back. */
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { company, report, reportChannel, reportEscalation, user, type Company } from '../db/schema';
 import {
@@ -255,30 +255,38 @@ export function decodeCursor(value: string | null): ReportCursor | null {
 	return match ? { createdAt: Number(match[1]), id: Number(match[2]) } : null;
 }
 
-/** One page of a company's reports, newest first, keyset-paginated. */
-export function listReportsForCompany(
+/** Rows strictly after a cursor in newest-first order (none when there is no cursor). */
+export function olderThan(cursor: ReportCursor | null | undefined): SQL | undefined {
+	return cursor
+		? sql`(${report.createdAt}, ${report.id}) < (${cursor.createdAt}, ${cursor.id})`
+		: undefined;
+}
+
+/** One page of report summaries matching the conditions, newest first, keyset-paginated. */
+export function listNewestReports(
 	db: Db,
-	companyId: number,
+	conditions: (SQL | undefined)[],
 	options: { before?: ReportCursor | null; limit?: number } = {}
 ): { reports: ReportSummary[]; next: string | null } {
 	const limit = options.limit ?? 20;
-	const before = options.before;
 	const rows = db
 		.select(reportSummaryColumns)
 		.from(report)
 		.innerJoin(company, eq(report.companyId, company.id))
-		.where(
-			and(
-				eq(report.companyId, companyId),
-				before
-					? sql`(${report.createdAt}, ${report.id}) < (${before.createdAt}, ${before.id})`
-					: undefined
-			)
-		)
+		.where(and(...conditions, olderThan(options.before)))
 		.orderBy(desc(report.createdAt), desc(report.id))
 		.limit(limit + 1)
 		.all();
 	const page = rows.slice(0, limit);
 	const last = page[page.length - 1];
 	return { reports: page, next: rows.length > limit && last ? encodeCursor(last) : null };
+}
+
+/** One page of a company's reports, newest first, keyset-paginated. */
+export function listReportsForCompany(
+	db: Db,
+	companyId: number,
+	options: { before?: ReportCursor | null; limit?: number } = {}
+): { reports: ReportSummary[]; next: string | null } {
+	return listNewestReports(db, [eq(report.companyId, companyId)], options);
 }
