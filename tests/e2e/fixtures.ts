@@ -58,6 +58,20 @@ export async function signIn(page: Page, baseURL: string): Promise<SignedIn> {
 }
 
 export const test = base.extend<{ user: SignedIn }>({
+	/**
+	 * A page whose goto() also waits for SvelteKit to have hydrated (no network for 500 ms):
+	 * text typed while hydration replaces the server-rendered form could otherwise be lost,
+	 * and the test would flake on timing rather than fail on behaviour.
+	 */
+	page: async ({ page, javaScriptEnabled }, use) => {
+		const goto = page.goto.bind(page);
+		page.goto = async (url, options) => {
+			const response = await goto(url, options);
+			if (javaScriptEnabled !== false) await page.waitForLoadState('networkidle');
+			return response;
+		};
+		await use(page);
+	},
 	user: async ({ page, baseURL }, use) => {
 		await use(await signIn(page, baseURL!));
 	}
