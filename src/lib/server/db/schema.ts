@@ -92,6 +92,8 @@ export const report = sqliteTable(
 		index('report_created_idx').on(t.createdAt, t.id),
 		index('report_author_idx').on(t.authorId),
 		index('report_category_trigger_idx').on(t.category, t.trigger, t.createdAt),
+		// Newest-first lists filtered by category (explore, API, export) read this in order.
+		index('report_category_created_idx').on(t.category, t.createdAt, t.id),
 		check('report_rating_range', sql`${t.rating} between 1 and 5`)
 	]
 );

@@ -1,0 +1,1 @@
+CREATE INDEX `report_category_created_idx` ON `report` (`category`,`created_at`,`id`);
