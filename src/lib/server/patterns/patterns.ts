@@ -88,20 +88,30 @@ export function getPattern(db: Db, slug: string, limits = { companies: 10, repor
 	if (!parsed) return undefined;
 	const row = db.select().from(pattern).where(eq(pattern.slug, slug)).get();
 	if (!row || row.reportCount <= 0) return undefined;
+	// The top rows are chosen from the roll-up alone, then only they are joined to companies
+	// (a large pattern has thousands of company rows). Ties go to the lower company id.
+	const top = db
+		.select({
+			companyId: sql<number>`cast(${rollup.key} as integer)`.as('company_id'),
+			n: rollup.n
+		})
+		.from(rollup)
+		.where(
+			and(eq(rollup.scope, patternScope(slug)), eq(rollup.dimension, 'company'), gte(rollup.n, 1))
+		)
+		.orderBy(desc(rollup.n), sql`cast(${rollup.key} as integer)`)
+		.limit(limits.companies)
+		.as('top');
 	const companies = db
 		.select({
 			slug: company.slug,
 			name: company.name,
-			n: rollup.n,
+			n: top.n,
 			reportCount: company.reportCount
 		})
-		.from(rollup)
-		.innerJoin(company, eq(company.id, sql`cast(${rollup.key} as integer)`))
-		.where(
-			and(eq(rollup.scope, patternScope(slug)), eq(rollup.dimension, 'company'), gte(rollup.n, 1))
-		)
-		.orderBy(desc(rollup.n), company.name)
-		.limit(limits.companies)
+		.from(top)
+		.innerJoin(company, eq(company.id, top.companyId))
+		.orderBy(desc(top.n), company.name)
 		.all();
 	const reports = db
 		.select(reportSummaryColumns)

@@ -1,5 +1,5 @@
 /** Roll-ups (histograms per scope) kept in step with reports, in the same transaction as each write. */
-import { and, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { company, pattern, rollup, type Report } from '../db/schema';
 import { patternSlug, type Category, type Trigger } from '../../taxonomy';
@@ -259,7 +259,13 @@ export function readRollup(db: Db, scope: string): Map<string, Distribution> {
 	const rows = db
 		.select({ dimension: rollup.dimension, key: rollup.key, n: rollup.n })
 		.from(rollup)
-		.where(eq(rollup.scope, scope))
+		// A pattern's per-company rows (thousands) are read on their own by getPattern.
+		.where(
+			and(
+				eq(rollup.scope, scope),
+				or(lt(rollup.dimension, 'company'), gt(rollup.dimension, 'company'))
+			)
+		)
 		.all();
 	const byDimension = new Map<string, Distribution>();
 	for (const row of rows) {
