@@ -40,6 +40,28 @@ export type Escalation = (typeof escalations)[number];
 export const outcomes = ['unresolved', 'partly-resolved', 'resolved'] as const;
 export type Outcome = (typeof outcomes)[number];
 
+/** Where a report comes from. */
+export const reportSources = ['recourse', 'cfpb'] as const;
+export type ReportSource = (typeof reportSources)[number];
+
+/** What a company says it did in its public response. */
+export const responseActions = [
+	'explanation',
+	'fixed',
+	'monetary-relief',
+	'non-monetary-relief',
+	'no-action'
+] as const;
+export type ResponseAction = (typeof responseActions)[number];
+
+/** The consumer's answer to a company response. */
+export const verdicts = ['accepted', 'disputed'] as const;
+export type Verdict = (typeof verdicts)[number];
+
+/** Why a report or response is flagged, and why a moderator hid it. */
+export const flagReasons = ['personal-data', 'abusive', 'defamatory', 'spam', 'duplicate'] as const;
+export type FlagReason = (typeof flagReasons)[number];
+
 export const industries = [
 	'telecom',
 	'internet',

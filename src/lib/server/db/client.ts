@@ -20,9 +20,17 @@ export function openDatabase(file: string, options: { migrate?: boolean } = {}):
 	const sqlite = new Database(file);
 	sqlite.pragma('journal_mode = WAL');
 	sqlite.pragma('synchronous = NORMAL');
-	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('busy_timeout = 5000');
 	const db = drizzle(sqlite, { schema });
-	if (options.migrate ?? true) migrate(db, { migrationsFolder });
+	if (options.migrate ?? true) {
+		// Migrations that rebuild a table (drop, then rename a copy) must run with foreign keys off:
+		// SQLite ignores the pragma inside the migrator's transaction, and a DROP TABLE with them on
+		// would cascade-delete the children. Integrity is checked once they are back on.
+		sqlite.pragma('foreign_keys = OFF');
+		migrate(db, { migrationsFolder });
+		const broken = sqlite.pragma('foreign_key_check') as unknown[];
+		if (broken.length > 0) throw new Error(`Migration left ${broken.length} broken foreign keys`);
+	}
+	sqlite.pragma('foreign_keys = ON');
 	return db;
 }

@@ -1,7 +1,26 @@
 /** Every table of Recourse. Row types are inferred from here; vocabularies come from taxonomy.ts. */
 import { sql } from 'drizzle-orm';
-import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { categories, channels, escalations, industries, outcomes, triggers } from '../../taxonomy';
+import {
+	check,
+	index,
+	integer,
+	primaryKey,
+	sqliteTable,
+	text,
+	uniqueIndex
+} from 'drizzle-orm/sqlite-core';
+import {
+	categories,
+	channels,
+	escalations,
+	flagReasons,
+	industries,
+	outcomes,
+	reportSources,
+	responseActions,
+	triggers,
+	verdicts
+} from '../../taxonomy';
 
 export const roles = ['user', 'moderator', 'admin'] as const;
 export type Role = (typeof roles)[number];
@@ -77,13 +96,25 @@ export const report = sqliteTable(
 		amountDisputedMinor: integer('amount_disputed_minor'),
 		amountRecoveredMinor: integer('amount_recovered_minor'),
 		outcome: text('outcome', { enum: outcomes }).notNull(),
-		rating: integer('rating').notNull(),
+		/** 1–5; null only for imported records, which carry no rating. */
+		rating: integer('rating'),
 		narrative: text('narrative').notNull(),
 		/** The narrative rendered from Markdown and sanitised on save; the only HTML a page prints. */
 		narrativeHtml: text('narrative_html').notNull(),
 		language: text('language').notNull(),
 		/** Roll-up: how many users said "this happened to me too". */
 		meTooCount: integer('me_too_count').notNull().default(0),
+		/** Where the record comes from: written on Recourse, or imported from public data. */
+		source: text('source', { enum: reportSources }).notNull().default('recourse'),
+		/** The record's id in its source (e.g. the CFPB complaint ID); unique per source. */
+		externalId: text('external_id'),
+		/** Source-specific facts kept as published (JSON object), e.g. CFPB product and issue. */
+		sourceDetails: text('source_details'),
+		/** Vulnerability tags (JSON array of strings), e.g. "older-american", "servicemember". */
+		tags: text('tags'),
+		/** Set when a moderator hides the report: it leaves every public view and roll-up. */
+		hiddenAt: integer('hidden_at'),
+		hiddenReason: text('hidden_reason', { enum: flagReasons }),
 		createdAt: integer('created_at').notNull(),
 		updatedAt: integer('updated_at').notNull()
 	},
@@ -94,6 +125,7 @@ export const report = sqliteTable(
 		index('report_category_trigger_idx').on(t.category, t.trigger, t.createdAt),
 		// Newest-first lists filtered by category (explore, API, export) read this in order.
 		index('report_category_created_idx').on(t.category, t.createdAt, t.id),
+		uniqueIndex('report_source_external_idx').on(t.source, t.externalId),
 		check('report_rating_range', sql`${t.rating} between 1 and 5`)
 	]
 );
@@ -177,9 +209,197 @@ export const reportMeToo = sqliteTable(
 	]
 );
 
+/** A user's verified right to answer for a company; revoked rows stay for the record. */
+export const companyRepresentative = sqliteTable(
+	'company_representative',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		companyId: integer('company_id')
+			.notNull()
+			.references(() => company.id, { onDelete: 'cascade' }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		/** The address on the company's domain that received the code; null when granted by hand. */
+		email: text('email'),
+		method: text('method', { enum: ['email', 'manual'] }).notNull(),
+		grantedBy: text('granted_by').references(() => user.id, { onDelete: 'set null' }),
+		verifiedAt: integer('verified_at').notNull(),
+		revokedAt: integer('revoked_at'),
+		revokedBy: text('revoked_by').references(() => user.id, { onDelete: 'set null' })
+	},
+	(t) => [
+		index('company_representative_company_idx').on(t.companyId, t.revokedAt),
+		index('company_representative_user_idx').on(t.userId, t.revokedAt),
+		index('company_representative_granted_by_idx').on(t.grantedBy),
+		index('company_representative_revoked_by_idx').on(t.revokedBy)
+	]
+);
+
+/** A pending claim to represent a company: a code mailed to an address on its domain. */
+export const representativeClaim = sqliteTable(
+	'representative_claim',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		companyId: integer('company_id')
+			.notNull()
+			.references(() => company.id, { onDelete: 'cascade' }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		email: text('email').notNull(),
+		/** SHA-256 of the code, hex. */
+		codeHash: text('code_hash').notNull(),
+		attempts: integer('attempts').notNull().default(0),
+		createdAt: integer('created_at').notNull(),
+		expiresAt: integer('expires_at').notNull(),
+		usedAt: integer('used_at')
+	},
+	(t) => [
+		index('representative_claim_user_idx').on(t.userId, t.createdAt),
+		index('representative_claim_company_idx').on(t.companyId)
+	]
+);
+
+/**
+ * A company's public answer to a report: one per report. Imported records (source `cfpb`) carry
+ * the company's response as published there, with no author and usually no text.
+ */
+export const companyResponse = sqliteTable(
+	'company_response',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		reportId: integer('report_id')
+			.notNull()
+			.references(() => report.id, { onDelete: 'cascade' }),
+		companyId: integer('company_id')
+			.notNull()
+			.references(() => company.id, { onDelete: 'cascade' }),
+		authorId: text('author_id').references(() => user.id, { onDelete: 'set null' }),
+		source: text('source', { enum: reportSources }).notNull().default('recourse'),
+		body: text('body'),
+		bodyHtml: text('body_html'),
+		/** What the company did; null when the source does not say (e.g. an untimely response). */
+		action: text('action', { enum: responseActions }),
+		/** Answered within 15 days of the report; from the source when imported. */
+		timely: integer('timely', { mode: 'boolean' }).notNull(),
+		createdAt: integer('created_at').notNull(),
+		editedAt: integer('edited_at'),
+		verdict: text('verdict', { enum: verdicts }),
+		verdictComment: text('verdict_comment'),
+		verdictAt: integer('verdict_at'),
+		/** Set when the author marked the report resolved after this response. */
+		resolvedAfter: integer('resolved_after', { mode: 'boolean' }).notNull().default(false),
+		hiddenAt: integer('hidden_at'),
+		hiddenReason: text('hidden_reason', { enum: flagReasons })
+	},
+	(t) => [
+		uniqueIndex('company_response_report_idx').on(t.reportId),
+		index('company_response_company_idx').on(t.companyId, t.createdAt),
+		index('company_response_author_idx').on(t.authorId)
+	]
+);
+
+/** In-app notices to a user (e.g. "the company answered your report"). */
+export const notification = sqliteTable(
+	'notification',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		kind: text('kind').notNull(),
+		reportId: integer('report_id').references(() => report.id, { onDelete: 'cascade' }),
+		/** Plain text shown as is (escaped). */
+		message: text('message').notNull(),
+		createdAt: integer('created_at').notNull(),
+		readAt: integer('read_at')
+	},
+	(t) => [
+		index('notification_user_idx').on(t.userId, t.createdAt),
+		index('notification_report_idx').on(t.reportId)
+	]
+);
+
+/** Mail kept by the development transport (and a record of what SMTP was asked to send). */
+export const mailOutbox = sqliteTable(
+	'mail_outbox',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		to: text('to').notNull(),
+		subject: text('subject').notNull(),
+		text: text('text').notNull(),
+		createdAt: integer('created_at').notNull()
+	},
+	(t) => [index('mail_outbox_created_idx').on(t.createdAt)]
+);
+
+/** A user's flag on a report or a response, waiting for a moderator. */
+export const flag = sqliteTable(
+	'flag',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		targetType: text('target_type', { enum: ['report', 'response'] }).notNull(),
+		targetId: integer('target_id').notNull(),
+		reporterId: text('reporter_id').references(() => user.id, { onDelete: 'set null' }),
+		reason: text('reason', { enum: flagReasons }).notNull(),
+		note: text('note'),
+		createdAt: integer('created_at').notNull(),
+		resolvedAt: integer('resolved_at'),
+		resolvedBy: text('resolved_by').references(() => user.id, { onDelete: 'set null' }),
+		resolution: text('resolution', { enum: ['hidden', 'restored', 'removed', 'dismissed'] })
+	},
+	(t) => [
+		index('flag_queue_idx').on(t.resolvedAt, t.createdAt),
+		index('flag_target_idx').on(t.targetType, t.targetId),
+		index('flag_reporter_idx').on(t.reporterId, t.createdAt),
+		index('flag_resolved_by_idx').on(t.resolvedBy)
+	]
+);
+
+/** Every moderation and administration action, append-only. */
+export const auditLog = sqliteTable(
+	'audit_log',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		actorId: text('actor_id').references(() => user.id, { onDelete: 'set null' }),
+		action: text('action').notNull(),
+		targetType: text('target_type').notNull(),
+		targetId: text('target_id').notNull(),
+		reason: text('reason'),
+		/** JSON object with whatever else the action needs to be understood later. */
+		details: text('details'),
+		createdAt: integer('created_at').notNull()
+	},
+	(t) => [
+		index('audit_log_created_idx').on(t.createdAt),
+		index('audit_log_target_idx').on(t.targetType, t.targetId),
+		index('audit_log_actor_idx').on(t.actorId)
+	]
+);
+
+/** A single-use password reset link: only the SHA-256 of its token is stored. */
+export const passwordReset = sqliteTable(
+	'password_reset',
+	{
+		id: text('id').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		createdAt: integer('created_at').notNull(),
+		expiresAt: integer('expires_at').notNull(),
+		usedAt: integer('used_at')
+	},
+	(t) => [index('password_reset_user_idx').on(t.userId)]
+);
+
 export type User = typeof user.$inferSelect;
 export type Session = typeof session.$inferSelect;
 export type Company = typeof company.$inferSelect;
 export type Report = typeof report.$inferSelect;
 export type NewReport = typeof report.$inferInsert;
 export type Pattern = typeof pattern.$inferSelect;
+export type CompanyRepresentative = typeof companyRepresentative.$inferSelect;
+export type CompanyResponse = typeof companyResponse.$inferSelect;
+export type Flag = typeof flag.$inferSelect;
+export type AuditEntry = typeof auditLog.$inferSelect;

@@ -29,7 +29,13 @@ export function atomFeedResponse(
 			link: `${origin}/reports/${r.id}`,
 			title: `${r.title} — ${r.companyName}`,
 			date: new Date(r.createdAt),
-			description: `${categoryLabel(r.category)} · ${outcomeLabel(r.outcome)} · ${m.scorecard_rating_value({ value: r.rating })}`
+			description: [
+				categoryLabel(r.category),
+				outcomeLabel(r.outcome),
+				r.rating === null ? null : m.scorecard_rating_value({ value: r.rating })
+			]
+				.filter(Boolean)
+				.join(' · ')
 		});
 	}
 	return new Response(atom.atom1(), {

@@ -94,7 +94,7 @@ export function reportToFormValues(detail: ReportDetail): ReportFormValues {
 		amountDisputed: formatMoneyInput(r.amountDisputedMinor, r.currency),
 		amountRecovered: formatMoneyInput(r.amountRecoveredMinor, r.currency),
 		outcome: r.outcome,
-		rating: String(r.rating),
+		rating: r.rating === null ? '' : String(r.rating),
 		narrative: r.narrative,
 		language: r.language
 	};
