@@ -8,5 +8,9 @@ export const config = {
 	/** Secure cookies everywhere but plain-HTTP development and tests. */
 	secureCookies: (env.SECURE_COOKIES ?? (dev ? '0' : '1')) !== '0',
 	/** RATE_LIMITS=off disables rate limits: for load tests only, never in production. */
-	rateLimits: env.RATE_LIMITS !== 'off'
+	rateLimits: env.RATE_LIMITS !== 'off',
+	/** SMTP server as a URL (smtp:// or smtps://); without it, mail goes to the outbox table. */
+	smtpUrl: env.SMTP_URL || null,
+	/** Sender of every message. */
+	mailFrom: env.MAIL_FROM || 'Recourse <no-reply@recourse.invalid>'
 };

@@ -10,6 +10,7 @@ import {
 } from '../companies/companies';
 import { renderMarkdown } from '../markdown';
 import type { ReportInput } from '../../validation/report';
+import type { Outcome } from '../../taxonomy';
 import { applyReportToRollups } from './rollups';
 
 export type CompanyProblem =
@@ -184,6 +185,21 @@ export function updateReport(
 		},
 		{ behavior: 'immediate' }
 	);
+}
+
+/** Changes only a report's outcome (the author's answer to a company response), roll-ups included. */
+export function setReportOutcome(tx: Db, id: number, outcome: Outcome, now = Date.now()): void {
+	const before = tx.select().from(report).where(eq(report.id, id)).get();
+	if (!before || before.outcome === outcome) return;
+	const tags = readTags(tx, id);
+	if (before.hiddenAt === null) applyReportToRollups(tx, { ...before, ...tags }, -1);
+	const after = tx
+		.update(report)
+		.set({ outcome, updatedAt: now })
+		.where(eq(report.id, id))
+		.returning()
+		.get();
+	if (after.hiddenAt === null) applyReportToRollups(tx, { ...after, ...tags }, 1);
 }
 
 const channelList = sql<

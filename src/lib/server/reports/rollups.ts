@@ -22,6 +22,7 @@ export type RollupFacts = Pick<
 	| 'language'
 	| 'createdAt'
 	| 'meTooCount'
+	| 'source'
 > & { channels: readonly string[]; escalations: readonly string[] };
 
 export const ALL_SCOPE = 'all';
@@ -39,7 +40,8 @@ export const columnDimensions = {
 	agents: 'agents',
 	promises_broken: 'promisesBroken',
 	language: 'language',
-	currency: 'currency'
+	currency: 'currency',
+	source: 'source'
 } as const satisfies Record<string, keyof RollupFacts>;
 export type RollupDimension =
 	| keyof typeof columnDimensions
@@ -50,7 +52,12 @@ export type RollupDimension =
 	| 'company'
 	| 'disputed'
 	| 'recovered'
-	| 'me_too';
+	| 'me_too'
+	| ResponseDimension;
+
+/** Dimensions counted from company responses; keys carry the report's source. */
+export type ResponseDimension =
+	'responded' | 'response_days' | 'timely' | 'verdict' | 'resolved_after';
 
 type Row = { dimension: RollupDimension; key: string; n: number };
 
@@ -174,9 +181,65 @@ export function applyMeTooToRollups(
 	if (delta < 0) dropEmptyRows(tx, scopes);
 }
 
+/** The facts of a company response that roll-ups count, with its report's scope facts. */
+export type ResponseFacts = {
+	companyId: number;
+	category: string;
+	trigger: string | null;
+	source: string;
+	/** When the report was filed and when the response came: days between them are counted. */
+	reportCreatedAt: number;
+	createdAt: number;
+	timely: boolean;
+	verdict: string | null;
+	resolvedAfter: boolean;
+};
+
+const DAY_MS = 86_400_000;
+
+/** Whole days from a report to its response: the unit of "time to first response". */
+export function responseDays(reportCreatedAt: number, respondedAt: number): number {
+	return Math.max(0, Math.floor((respondedAt - reportCreatedAt) / DAY_MS));
+}
+
+function responseRows(facts: ResponseFacts): Row[] {
+	const { source } = facts;
+	const rows: Row[] = [
+		{ dimension: 'responded', key: source, n: 1 },
+		{ dimension: 'timely', key: `${source}:${facts.timely ? 'yes' : 'no'}`, n: 1 }
+	];
+	// Imported records say whether the answer was timely, not when it came.
+	if (source === 'recourse') {
+		rows.push({
+			dimension: 'response_days',
+			key: String(responseDays(facts.reportCreatedAt, facts.createdAt)),
+			n: 1
+		});
+	}
+	if (facts.verdict) rows.push({ dimension: 'verdict', key: `${source}:${facts.verdict}`, n: 1 });
+	if (facts.resolvedAfter) rows.push({ dimension: 'resolved_after', key: source, n: 1 });
+	return rows;
+}
+
+/** Adds (sign 1) or removes (sign -1) one visible company response from its report's scopes. */
+export function applyResponseToRollups(tx: Db, facts: ResponseFacts, sign: 1 | -1): void {
+	const slug = patternSlug(facts.category, facts.trigger);
+	const scopes = [ALL_SCOPE, companyScope(facts.companyId)];
+	if (slug) scopes.push(patternScope(slug));
+	const rows = responseRows(facts);
+	addRows(
+		tx,
+		scopes.flatMap((scope) => rows.map((row) => ({ scope, ...row, n: row.n * sign })))
+	);
+	if (sign < 0) dropEmptyRows(tx, scopes);
+}
+
 /** SQL for the pattern slug of a report row, mirroring patternSlug() in taxonomy.ts. */
 const patternSlugSql = `r.category || '-after-' || r."trigger"`;
 const patternWhere = `r."trigger" is not null and r."trigger" <> 'none'`;
+/** Hidden reports leave every roll-up. */
+const visible = 'r.hidden_at is null';
+const responseJoin = 'join company_response x on x.report_id = r.id and x.hidden_at is null';
 
 /**
  * Recomputes every roll-up from the reports themselves: for bulk loads, and as the reference
@@ -184,9 +247,9 @@ const patternWhere = `r."trigger" is not null and r."trigger" <> 'none'`;
  */
 export function rebuildRollups(db: Db): void {
 	const scopes = [
-		{ scope: `'${ALL_SCOPE}'`, where: '1' },
-		{ scope: `'company:' || r.company_id`, where: '1' },
-		{ scope: `'pattern:' || ${patternSlugSql}`, where: patternWhere }
+		{ scope: `'${ALL_SCOPE}'`, where: visible },
+		{ scope: `'company:' || r.company_id`, where: visible },
+		{ scope: `'pattern:' || ${patternSlugSql}`, where: `${visible} and ${patternWhere}` }
 	];
 	const dayExpr = `strftime('%Y-%m-%d', r.created_at / 1000, 'unixepoch')`;
 	const dimensions: { name: string; key: string; n: string; from?: string; where?: string }[] = [
@@ -220,7 +283,36 @@ export function rebuildRollups(db: Db): void {
 			n: 'coalesce(sum(r.amount_recovered_minor), 0)',
 			where: 'r.currency is not null'
 		},
-		{ name: 'me_too', key: `''`, n: 'sum(r.me_too_count)', where: 'r.me_too_count > 0' }
+		{ name: 'me_too', key: `''`, n: 'sum(r.me_too_count)', where: 'r.me_too_count > 0' },
+		// Company responses (hidden ones count for nothing), keyed by the report's source.
+		{ name: 'responded', key: 'r.source', n: 'count(*)', from: responseJoin },
+		{
+			name: 'timely',
+			key: `r.source || ':' || case when x.timely then 'yes' else 'no' end`,
+			n: 'count(*)',
+			from: responseJoin
+		},
+		{
+			name: 'response_days',
+			key: `cast(max(0, (x.created_at - r.created_at) / ${DAY_MS}) as text)`,
+			n: 'count(*)',
+			from: responseJoin,
+			where: `r.source = 'recourse'`
+		},
+		{
+			name: 'verdict',
+			key: `r.source || ':' || x.verdict`,
+			n: 'count(*)',
+			from: responseJoin,
+			where: 'x.verdict is not null'
+		},
+		{
+			name: 'resolved_after',
+			key: 'r.source',
+			n: 'count(*)',
+			from: responseJoin,
+			where: 'x.resolved_after'
+		}
 	];
 	db.transaction((tx) => {
 		tx.run(sql`delete from rollup`);
@@ -239,16 +331,17 @@ export function rebuildRollups(db: Db): void {
 		tx.run(
 			sql.raw(`insert into rollup (scope, dimension, key, n)
 				select 'pattern:' || ${patternSlugSql}, 'company', cast(r.company_id as text), count(*)
-				from report r where ${patternWhere} group by 1, 3`)
+				from report r where ${visible} and ${patternWhere} group by 1, 3`)
 		);
 		tx.run(
 			sql.raw(`insert into pattern (slug, category, "trigger", report_count, company_count, me_too_count)
 				select ${patternSlugSql}, r.category, r."trigger", count(*), count(distinct r.company_id),
 					sum(r.me_too_count)
-				from report r where ${patternWhere} group by 1`)
+				from report r where ${visible} and ${patternWhere} group by 1`)
 		);
 		tx.run(sql`update company set report_count =
-			coalesce((select count(*) from report where report.company_id = company.id), 0)`);
+			coalesce((select count(*) from report
+				where report.company_id = company.id and report.hidden_at is null), 0)`);
 	});
 }
 

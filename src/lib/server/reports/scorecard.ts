@@ -12,6 +12,20 @@ export type MoneySummary = {
 };
 export type MonthCount = { month: string; n: number };
 
+/** How a company answered the reports of one source. Shares are computed by the page. */
+export type ResponseFigures = {
+	source: string;
+	/** Reports of this source: the denominator of the response rate. */
+	reports: number;
+	responded: number;
+	/** Responses within 15 days of the report (from the source's own flag when imported). */
+	timely: number;
+	accepted: number;
+	disputed: number;
+	/** Reports the consumer marked resolved after the response. */
+	resolvedAfter: number;
+};
+
 export type Scorecard = {
 	reportCount: number;
 	meTooCount: number;
@@ -29,6 +43,10 @@ export type Scorecard = {
 	promisesBroken: NumericSummary;
 	money: MoneySummary[];
 	months: MonthCount[];
+	/** One entry per source with reports, Recourse first. */
+	responses: ResponseFigures[];
+	/** Whole days from report to first response (Recourse reports: imports carry no dates). */
+	responseDays: NumericSummary;
 };
 
 /** Count, sum, mean and median of a histogram of whole numbers. */
@@ -96,6 +114,24 @@ export function getScorecard(db: Db, scope: string): Scorecard {
 			disputedMinor: disputed.get(key) ?? 0,
 			recoveredMinor: recovered.get(key) ?? 0
 		})),
-		months: monthsFromDays(get('day'))
+		months: monthsFromDays(get('day')),
+		responses: responseFigures(get),
+		responseDays: summariseHistogram(get('response_days'))
 	};
+}
+
+function responseFigures(get: (dimension: string) => Distribution): ResponseFigures[] {
+	const count = (dimension: string, key: string) =>
+		get(dimension).find((row) => row.key === key)?.n ?? 0;
+	return [...get('source')]
+		.sort((a, b) => (a.key === 'recourse' ? -1 : b.key === 'recourse' ? 1 : a.key < b.key ? -1 : 1))
+		.map(({ key: source, n }) => ({
+			source,
+			reports: n,
+			responded: count('responded', source),
+			timely: count('timely', `${source}:yes`),
+			accepted: count('verdict', `${source}:accepted`),
+			disputed: count('verdict', `${source}:disputed`),
+			resolvedAfter: count('resolved_after', source)
+		}));
 }
