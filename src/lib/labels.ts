@@ -1,6 +1,17 @@
 /** Human labels for taxonomy slugs, in the current locale, from Paraglide messages. */
 import { m } from '$lib/paraglide/messages';
-import type { Category, Channel, Escalation, Industry, Outcome, Trigger } from './taxonomy';
+import type {
+	Category,
+	Channel,
+	Escalation,
+	FlagReason,
+	Industry,
+	Outcome,
+	ReportSource,
+	ResponseAction,
+	Trigger,
+	Verdict
+} from './taxonomy';
 
 type Labels<T extends string> = Record<T, () => string>;
 
@@ -65,6 +76,32 @@ const industryLabels: Labels<Industry> = {
 	other: m.ind_other
 };
 
+const responseActionLabels: Labels<ResponseAction> = {
+	explanation: m.action_explanation,
+	fixed: m.action_fixed,
+	'monetary-relief': m.action_monetary_relief,
+	'non-monetary-relief': m.action_non_monetary_relief,
+	'no-action': m.action_no_action
+};
+
+const verdictLabels: Labels<Verdict> = {
+	accepted: m.verdict_accepted,
+	disputed: m.verdict_disputed
+};
+
+const sourceLabels: Labels<ReportSource> = {
+	recourse: m.source_recourse,
+	cfpb: m.source_cfpb
+};
+
+const flagReasonLabels: Labels<FlagReason> = {
+	'personal-data': m.flag_personal_data,
+	abusive: m.flag_abusive,
+	defamatory: m.flag_defamatory,
+	spam: m.flag_spam,
+	duplicate: m.flag_duplicate
+};
+
 function labeller<T extends string>(labels: Labels<T>) {
 	// Unknown slugs (from old data) show as themselves rather than breaking the page.
 	return (slug: string): string => labels[slug as T]?.() ?? slug;
@@ -76,6 +113,10 @@ export const channelLabel = labeller(channelLabels);
 export const escalationLabel = labeller(escalationLabels);
 export const outcomeLabel = labeller(outcomeLabels);
 export const industryLabel = labeller(industryLabels);
+export const responseActionLabel = labeller(responseActionLabels);
+export const verdictLabel = labeller(verdictLabels);
+export const sourceLabel = labeller(sourceLabels);
+export const flagReasonLabel = labeller(flagReasonLabels);
 
 const triggerAfterLabels: Labels<Exclude<Trigger, 'none'>> = {
 	'death-of-account-holder': m.trig_after_death_of_account_holder,

@@ -1,20 +1,34 @@
 import { error, fail, redirect } from '@sveltejs/kit';
+import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
 import { db } from '$lib/server/db';
 import { readFormData } from '$lib/server/form-request';
+import { isRepresentative } from '$lib/server/companies/representatives';
+import { mail } from '$lib/server/mail';
 import { listSimilarReports } from '$lib/server/patterns/patterns';
 import { hasMeToo, setMeToo } from '$lib/server/reports/me-too';
 import { parseReportId } from '$lib/server/reports/report-id';
 import { getReport } from '$lib/server/reports/reports';
+import {
+	answerResponse,
+	editResponse,
+	getResponse,
+	postResponse,
+	RESPONSE_EDIT_WINDOW
+} from '$lib/server/responses/responses';
+import { firstErrors, readForm } from '$lib/validation/form-data';
+import { responseSchema, verdictSchema } from '$lib/validation/response';
 import { patternSlug } from '$lib/taxonomy';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params, locals }) => {
 	const id = parseReportId(params.id);
 	const detail = id === null ? undefined : getReport(db, id);
-	if (!detail) error(404);
+	if (!detail || detail.report.hiddenAt !== null) error(404);
 	const { authorId, narrative: _markdown, ...report } = detail.report;
 	const user = locals.user;
+	const response = getResponse(db, report.id) ?? null;
+	const representative = !!user && isRepresentative(db, user.id, report.companyId);
 	return {
 		report,
 		company: detail.company,
@@ -24,20 +38,94 @@ export const load: PageServerLoad = ({ params, locals }) => {
 		isAuthor: !!user && user.id === authorId,
 		meToo: !!user && user.id !== authorId && hasMeToo(db, report.id, user.id),
 		pattern: patternSlug(report.category, report.trigger),
-		similar: listSimilarReports(db, report)
+		similar: listSimilarReports(db, report),
+		response,
+		canRespond: representative && !response && report.source === 'recourse',
+		editableUntil:
+			representative && response?.source === 'recourse'
+				? response.createdAt + RESPONSE_EDIT_WINDOW
+				: null
 	};
 };
 
+function reportIdOrSignIn(locals: App.Locals, params: { id: string }, url: URL) {
+	if (!locals.user) redirect(303, `/login?redirectTo=${encodeURIComponent(url.pathname)}`);
+	const id = parseReportId(params.id);
+	if (id === null) error(404);
+	return { user: locals.user, id };
+}
+
+const responseFields = ['body', 'action'] as const;
+const verdictFields = ['verdict', 'comment', 'outcome'] as const;
+
 export const actions: Actions = {
 	/** "This happened to me too", or taking it back (join=0). */
-	default: async ({ params, locals, request, url }) => {
-		if (!locals.user) redirect(303, `/login?redirectTo=${encodeURIComponent(url.pathname)}`);
-		const id = parseReportId(params.id);
-		if (id === null) error(404);
+	metoo: async ({ params, locals, request, url }) => {
+		const { user, id } = reportIdOrSignIn(locals, params, url);
 		const join = (await readFormData(request)).get('join') !== '0';
-		const result = setMeToo(db, id, locals.user.id, join);
+		const result = setMeToo(db, id, user.id, join);
 		if (!result.ok && result.reason === 'not-found') error(404);
 		if (!result.ok) return fail(400, { meTooError: m.me_too_own() });
 		return { meTooJoined: result.joined };
+	},
+
+	/** A verified representative publishes the company's response. */
+	respond: async ({ params, locals, request, url }) => {
+		const { user, id } = reportIdOrSignIn(locals, params, url);
+		const values = readForm(await readFormData(request), responseFields);
+		const parsed = v.safeParse(responseSchema, values);
+		if (!parsed.success) {
+			return fail(400, { responseForm: { values, errors: firstErrors(parsed.issues) } });
+		}
+		const result = await postResponse(db, mail, user, id, parsed.output, url.origin);
+		if (!result.ok) return responseFailure(result.reason, id, values);
+		return { responseSaved: true };
+	},
+
+	/** The representative corrects the response within the edit window. */
+	editResponse: async ({ params, locals, request, url }) => {
+		const { user, id } = reportIdOrSignIn(locals, params, url);
+		const values = readForm(await readFormData(request), responseFields);
+		const parsed = v.safeParse(responseSchema, values);
+		if (!parsed.success) {
+			return fail(400, { editForm: { values, errors: firstErrors(parsed.issues) } });
+		}
+		const result = editResponse(db, user, id, parsed.output);
+		if (!result.ok) return responseFailure(result.reason, id, values, 'editForm');
+		return { responseUpdated: true };
+	},
+
+	/** The report's author accepts or disputes the response, and says where things stand. */
+	answer: async ({ params, locals, request, url }) => {
+		const { user, id } = reportIdOrSignIn(locals, params, url);
+		const values = readForm(await readFormData(request), verdictFields);
+		const parsed = v.safeParse(verdictSchema, values);
+		if (!parsed.success) {
+			return fail(400, { verdictForm: { values, errors: firstErrors(parsed.issues) } });
+		}
+		const result = answerResponse(db, user, id, parsed.output);
+		if (!result.ok && result.reason === 'forbidden') error(403);
+		if (!result.ok) error(404);
+		return { verdictSaved: true };
 	}
 };
+
+function responseFailure(
+	reason: 'not-found' | 'forbidden' | 'already-responded' | 'imported' | 'too-late',
+	reportId: number,
+	values: Record<string, string>,
+	form: 'responseForm' | 'editForm' = 'responseForm'
+) {
+	if (reason === 'not-found') error(404);
+	const detail = getReport(db, reportId);
+	const company = detail?.company.name ?? '';
+	const message =
+		reason === 'already-responded'
+			? m.response_already()
+			: reason === 'too-late'
+				? m.response_too_late()
+				: m.response_forbidden({ company });
+	return fail(reason === 'forbidden' || reason === 'imported' ? 403 : 409, {
+		[form]: { values, errors: { form: message } }
+	});
+}
