@@ -12,7 +12,12 @@ if (!email || !role || !isRole(role)) {
 }
 const file = process.env.DATABASE_PATH || 'data/recourse.db';
 const db = openDatabase(file);
-const result = setRole(db, { email, role, actorId: null, reason: 'command line (npm run admin:role)' });
+const result = setRole(db, {
+	email,
+	role,
+	actorId: null,
+	reason: 'command line (npm run admin:role)'
+});
 db.$client.close();
 if (!result.ok) {
 	console.error(`No account uses ${email}: sign up first, then run this again.`);
