@@ -4,7 +4,7 @@ import type { Db } from '../db/client';
 import { company, pattern, report, rollup, type Pattern } from '../db/schema';
 import { patternScope, dayKey } from '../reports/rollups';
 import { getScorecard, type Scorecard } from '../reports/scorecard';
-import { reportSummaryColumns, type ReportSummary } from '../reports/reports';
+import { reportSummaryColumns, visibleReport, type ReportSummary } from '../reports/reports';
 import { parsePatternSlug } from '../../taxonomy';
 
 const DAY = 86_400_000;
@@ -117,7 +117,13 @@ export function getPattern(db: Db, slug: string, limits = { companies: 10, repor
 		.select(reportSummaryColumns)
 		.from(report)
 		.innerJoin(company, eq(report.companyId, company.id))
-		.where(and(eq(report.category, parsed.category), eq(report.trigger, parsed.trigger)))
+		.where(
+			and(
+				visibleReport,
+				eq(report.category, parsed.category),
+				eq(report.trigger, parsed.trigger)
+			)
+		)
 		.orderBy(desc(report.createdAt), desc(report.id))
 		.limit(limits.reports)
 		.all();
@@ -138,6 +144,7 @@ export function listSimilarReports(
 	const parsed = parsePatternSlug(`${of.category}-after-${of.trigger}`);
 	if (!parsed) return [];
 	const samePattern = and(
+		visibleReport,
 		eq(report.category, parsed.category),
 		eq(report.trigger, parsed.trigger),
 		ne(report.id, of.id)

@@ -17,6 +17,7 @@ import { ALL_SCOPE, companyScope, patternScope, readRollup, type Distribution } 
 import { monthsFromDays, type MonthCount } from './scorecard';
 import {
 	listNewestReports,
+	visibleReport,
 	reportSummaryColumns,
 	type ReportCursor,
 	type ReportSummary
@@ -158,7 +159,7 @@ export function searchSnippet(text: string, query: string, width = 200): string 
 
 /** The WHERE conditions of a filter state, shared by explore, export, the API and feeds. */
 export function exploreConditions(filters: ExploreFilters): SQL[] {
-	const where: SQL[] = [];
+	const where: SQL[] = [visibleReport];
 	if (filters.company.length) {
 		where.push(
 			inArray(

@@ -1,5 +1,5 @@
 /** Reports: filing, editing by their author, and reading them back. */
-import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { company, report, reportChannel, reportEscalation, user, type Company } from '../db/schema';
 import {
@@ -100,7 +100,8 @@ function saveTags(tx: Db, reportId: number, input: ReportInput): void {
 	}
 }
 
-function readTags(tx: Db, reportId: number) {
+/** A report's channels and escalations, as roll-ups count them. */
+export function readTags(tx: Db, reportId: number) {
 	return {
 		channels: tx
 			.select({ v: reportChannel.channel })
@@ -233,6 +234,9 @@ export function getReport(db: Db, id: number) {
 }
 export type ReportDetail = NonNullable<ReturnType<typeof getReport>>;
 
+/** Reports a moderator hid are in no public list, search, export, feed or figure. */
+export const visibleReport = isNull(report.hiddenAt);
+
 /** The columns of a report in lists (joined with its company). */
 export const reportSummaryColumns = {
 	id: report.id,
@@ -253,6 +257,7 @@ export function listLatestReports(db: Db, limit = 10) {
 		.select(reportSummaryColumns)
 		.from(report)
 		.innerJoin(company, eq(report.companyId, company.id))
+		.where(visibleReport)
 		.orderBy(desc(report.createdAt), desc(report.id))
 		.limit(limit)
 		.all();
@@ -289,7 +294,7 @@ export function listNewestReports(
 		.select(reportSummaryColumns)
 		.from(report)
 		.innerJoin(company, eq(report.companyId, company.id))
-		.where(and(...conditions, olderThan(options.before)))
+		.where(and(visibleReport, ...conditions, olderThan(options.before)))
 		.orderBy(desc(report.createdAt), desc(report.id))
 		.limit(limit + 1)
 		.all();

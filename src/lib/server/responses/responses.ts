@@ -22,7 +22,7 @@ export const TIMELY_DAYS = 15;
 /** How long a representative may edit a posted response. */
 export const RESPONSE_EDIT_WINDOW = 2 * DAY_MS;
 
-type ReportFacts = Pick<
+export type ReportFacts = Pick<
 	typeof report.$inferSelect,
 	| 'id'
 	| 'companyId'
@@ -35,7 +35,8 @@ type ReportFacts = Pick<
 	| 'title'
 > & { hiddenAt: number | null };
 
-function readReport(tx: Db, reportId: number): ReportFacts | undefined {
+/** The facts of a report that responses and their figures need. */
+export function readReport(tx: Db, reportId: number): ReportFacts | undefined {
 	return tx
 		.select({
 			id: report.id,
@@ -54,7 +55,8 @@ function readReport(tx: Db, reportId: number): ReportFacts | undefined {
 		.get();
 }
 
-function factsOf(r: ReportFacts, response: CompanyResponse): ResponseFacts {
+/** The roll-up facts of a response to a report. */
+export function factsOf(r: ReportFacts, response: CompanyResponse): ResponseFacts {
 	return {
 		companyId: r.companyId,
 		category: r.category,
@@ -68,7 +70,7 @@ function factsOf(r: ReportFacts, response: CompanyResponse): ResponseFacts {
 	};
 }
 
-function responseOf(tx: Db, reportId: number): CompanyResponse | undefined {
+export function responseOf(tx: Db, reportId: number): CompanyResponse | undefined {
 	return tx.select().from(companyResponse).where(eq(companyResponse.reportId, reportId)).get();
 }
 
