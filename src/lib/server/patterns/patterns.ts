@@ -118,11 +118,7 @@ export function getPattern(db: Db, slug: string, limits = { companies: 10, repor
 		.from(report)
 		.innerJoin(company, eq(report.companyId, company.id))
 		.where(
-			and(
-				visibleReport,
-				eq(report.category, parsed.category),
-				eq(report.trigger, parsed.trigger)
-			)
+			and(visibleReport, eq(report.category, parsed.category), eq(report.trigger, parsed.trigger))
 		)
 		.orderBy(desc(report.createdAt), desc(report.id))
 		.limit(limits.reports)

@@ -18,15 +18,23 @@ import {
 } from '$lib/server/responses/responses';
 import { firstErrors, readForm } from '$lib/validation/form-data';
 import { responseSchema, verdictSchema } from '$lib/validation/response';
+import { flagSchema } from '$lib/validation/flag';
+import { canModerate } from '$lib/server/auth/roles';
+import { config } from '$lib/server/config';
+import { deleteOwnReport, flagContent } from '$lib/server/moderation/moderation';
+import { limits } from '$lib/server/rate-limit';
 import { patternSlug } from '$lib/taxonomy';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params, locals }) => {
 	const id = parseReportId(params.id);
 	const detail = id === null ? undefined : getReport(db, id);
-	if (!detail || detail.report.hiddenAt !== null) error(404);
+	if (!detail) error(404);
 	const { authorId, narrative: _markdown, ...report } = detail.report;
 	const user = locals.user;
+	// A hidden report is shown only to its author (with the reason) and to moderators.
+	const moderator = canModerate(user);
+	if (report.hiddenAt !== null && !moderator && (!user || user.id !== authorId)) error(404);
 	const response = getResponse(db, report.id) ?? null;
 	const representative = !!user && isRepresentative(db, user.id, report.companyId);
 	return {
@@ -41,6 +49,8 @@ export const load: PageServerLoad = ({ params, locals }) => {
 		similar: listSimilarReports(db, report),
 		response,
 		canRespond: representative && !response && report.source === 'recourse',
+		signedIn: !!user,
+		canModerate: moderator,
 		editableUntil:
 			representative && response?.source === 'recourse'
 				? response.createdAt + RESPONSE_EDIT_WINDOW
@@ -57,6 +67,7 @@ function reportIdOrSignIn(locals: App.Locals, params: { id: string }, url: URL) 
 
 const responseFields = ['body', 'action'] as const;
 const verdictFields = ['verdict', 'comment', 'outcome'] as const;
+const flagFields = ['target', 'reason', 'note'] as const;
 
 export const actions: Actions = {
 	/** "This happened to me too", or taking it back (join=0). */
@@ -93,6 +104,51 @@ export const actions: Actions = {
 		const result = editResponse(db, user, id, parsed.output);
 		if (!result.ok) return responseFailure(result.reason, id, values, 'editForm');
 		return { responseUpdated: true };
+	},
+
+	/** Anyone signed in flags the report or its response for moderators. */
+	flag: async ({ params, locals, request, url, setHeaders }) => {
+		const { user, id } = reportIdOrSignIn(locals, params, url);
+		const values = readForm(await readFormData(request), flagFields);
+		const parsed = v.safeParse(flagSchema, values);
+		if (!parsed.success) {
+			return fail(400, { flagForm: { values, errors: firstErrors(parsed.issues) } });
+		}
+		if (config.rateLimits) {
+			const allowed = limits.flagsPerUser.consume(user.id);
+			if (!allowed.ok) {
+				setHeaders({ 'retry-after': String(allowed.retryAfterSeconds) });
+				return fail(429, {
+					flagForm: {
+						values,
+						errors: { reason: m.flag_limited({ seconds: allowed.retryAfterSeconds }) }
+					}
+				});
+			}
+		}
+		const response = parsed.output.target === 'response' ? getResponse(db, id) : undefined;
+		const targetId = parsed.output.target === 'response' ? response?.id : id;
+		if (targetId === undefined) error(404);
+		const result = flagContent(db, user, {
+			targetType: parsed.output.target,
+			targetId,
+			reason: parsed.output.reason,
+			note: parsed.output.note
+		});
+		if (!result.ok && result.reason === 'not-found') error(404);
+		return { flagged: parsed.output.target };
+	},
+
+	/** The author deletes the report for good, after ticking a confirmation. */
+	delete: async ({ params, locals, request, url }) => {
+		const { user, id } = reportIdOrSignIn(locals, params, url);
+		if ((await readFormData(request)).get('confirm') !== 'yes') {
+			return fail(400, { deleteError: m.delete_confirm_required() });
+		}
+		const result = deleteOwnReport(db, user, id);
+		if (!result.ok && result.reason === 'forbidden') error(403);
+		if (!result.ok) error(404);
+		redirect(303, '/?deleted=1');
 	},
 
 	/** The report's author accepts or disputes the response, and says where things stand. */
