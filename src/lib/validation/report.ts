@@ -49,6 +49,8 @@ export type ReportFormFailure = {
 	existing?: { slug: string; name: string };
 	suggestions?: { slug: string; name: string }[];
 	preview?: string;
+	/** Personal data that publishing would remove; the author confirms or edits first. */
+	redactions?: { kind: string; text: string }[];
 };
 export const reportMultiFields = ['channels', 'escalations'] as const satisfies ReportField[];
 

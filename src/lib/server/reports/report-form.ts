@@ -1,6 +1,7 @@
 /** The report form's server side, shared by "new" and "edit": parse, save, and turn problems into field errors. */
 import { m } from '$lib/paraglide/messages';
 import { renderMarkdown } from '../markdown';
+import { findPersonalData, redactPersonalData } from '../privacy/redact';
 import { formatMoneyInput } from '../../report-values';
 import { readForm } from '../../validation/form-data';
 import {
@@ -25,7 +26,34 @@ export function isPreview(data: FormData): boolean {
 /** What the form shows after "Preview": the typed values and the rendered narrative. */
 export function previewReportForm(values: ReportFormValues): ReportFormFailure {
 	const narrative = typeof values.narrative === 'string' ? values.narrative : '';
-	return { values, errors: {}, preview: renderMarkdown(narrative) };
+	const redactions = personalDataIn(values);
+	return {
+		values,
+		errors: {},
+		preview: renderMarkdown(redactPersonalData(narrative).text),
+		...(redactions.length ? { redactions } : {})
+	};
+}
+
+/** Personal data in the public text fields: what publishing would remove. */
+function personalDataIn(values: ReportFormValues) {
+	return [values.title, values.product, values.narrative].flatMap((value) =>
+		typeof value === 'string' ? findPersonalData(value) : []
+	);
+}
+
+/**
+ * What the author confirmed would be removed (the form's hidden field): publishing goes ahead
+ * only if it is exactly what the text holds now, so data added after the warning warns again.
+ */
+export function isRedactionConfirmed(data: FormData): string | null {
+	const value = data.get('confirmRedactions');
+	return typeof value === 'string' ? value : null;
+}
+
+/** The confirmation token of a list of findings. */
+export function redactionToken(redactions: { text: string }[]): string {
+	return JSON.stringify(redactions.map((r) => r.text));
 }
 
 /**
@@ -34,13 +62,19 @@ export function previewReportForm(values: ReportFormValues): ReportFormFailure {
  */
 export function submitReportForm(
 	values: ReportFormValues,
-	save: (input: ReportInput) => SaveReportResult
+	save: (input: ReportInput) => SaveReportResult,
+	redactionConfirmed: string | null = null
 ):
 	| { ok: true; id: number }
 	| { ok: false; failure: ReportFormFailure }
 	| { ok: false; status: 403 | 404 } {
 	const parsed = parseReport(values);
 	if (!parsed.ok) return { ok: false, failure: { values, errors: parsed.errors } };
+	// Personal data is always removed on save; the author first sees what, and may edit instead.
+	const redactions = personalDataIn(values);
+	if (redactions.length && redactionConfirmed !== redactionToken(redactions)) {
+		return { ok: false, failure: { values, errors: {}, redactions } };
+	}
 	const result = save(parsed.input);
 	if (result.ok) return result;
 	const problem = result.problem;

@@ -217,3 +217,31 @@ describe('listReportsForCompany', () => {
 		expect(seen[0]).toBe(ids[5]);
 	});
 });
+
+describe('personal data in reports', () => {
+	it('is removed from the public text on every save, and from search', async () => {
+		const author = await makeUser(db);
+		makeCompany(db, 'Acme Telecom');
+		const id = makeReport(db, author.id, {
+			title: 'Billed after calling +34 600 123 456',
+			narrative: 'Write to me at ana@example.com. My account number is 88213377.'
+		});
+		const saved = getReport(db, id)!.report;
+		expect(saved.title).toBe('Billed after calling [phone removed]');
+		expect(saved.narrative).toBe(
+			'Write to me at [email removed]. My account number is [account number removed].'
+		);
+		expect(saved.narrativeHtml).not.toContain('88213377');
+		const hits = db.$client
+			.prepare(`select rowid from report_fts where report_fts match '88213377'`)
+			.all();
+		expect(hits).toEqual([]);
+		updateReport(
+			db,
+			id,
+			reportInput({ narrative: 'Now my IBAN is ES91 2100 0418 4502 0005 1332.' }),
+			author.id
+		);
+		expect(getReport(db, id)!.report.narrative).toBe('Now my IBAN is [IBAN removed].');
+	});
+});

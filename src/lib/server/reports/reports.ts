@@ -9,6 +9,7 @@ import {
 	type CompanySummary
 } from '../companies/companies';
 import { renderMarkdown } from '../markdown';
+import { redactPersonalData } from '../privacy/redact';
 import type { ReportInput } from '../../validation/report';
 import type { Outcome } from '../../taxonomy';
 import { applyReportToRollups } from './rollups';
@@ -63,9 +64,11 @@ function resolveCompany(
 }
 
 function reportColumns(input: ReportInput) {
+	// Personal data never reaches public text, whatever path the report came by.
+	const narrative = redactPersonalData(input.narrative).text;
 	return {
-		title: input.title,
-		product: input.product,
+		title: redactPersonalData(input.title).text,
+		product: redactPersonalData(input.product).text,
 		category: input.category,
 		trigger: input.trigger,
 		startedOn: input.startedOn,
@@ -79,8 +82,8 @@ function reportColumns(input: ReportInput) {
 		amountRecoveredMinor: input.amountRecoveredMinor,
 		outcome: input.outcome,
 		rating: input.rating,
-		narrative: input.narrative,
-		narrativeHtml: renderMarkdown(input.narrative),
+		narrative,
+		narrativeHtml: renderMarkdown(narrative),
 		language: input.language
 	};
 }

@@ -10,6 +10,7 @@ import { canModerate, type Actor } from '../auth/roles';
 import { isRepresentative } from '../companies/representatives';
 import type { MailTransport } from '../mail/mail';
 import { renderMarkdown } from '../markdown';
+import { redactPersonalData } from '../privacy/redact';
 import { notify } from '../notifications/notifications';
 import { applyResponseToRollups, type ResponseFacts } from '../reports/rollups';
 import { setReportOutcome, type ReportCursor } from '../reports/reports';
@@ -111,6 +112,7 @@ export async function postResponse(
 			// Imported records carry the company's answer from their source.
 			if (r.source !== 'recourse') return { ok: false, reason: 'imported' };
 			if (responseOf(tx, reportId)) return { ok: false, reason: 'already-responded' };
+			const body = redactPersonalData(input.body).text;
 			const row = tx
 				.insert(companyResponse)
 				.values({
@@ -118,8 +120,8 @@ export async function postResponse(
 					companyId: r.companyId,
 					authorId: actor.id,
 					source: 'recourse',
-					body: input.body,
-					bodyHtml: renderMarkdown(input.body),
+					body,
+					bodyHtml: renderMarkdown(body),
 					action: input.action,
 					timely: now - r.createdAt <= TIMELY_DAYS * DAY_MS,
 					createdAt: now
@@ -169,10 +171,11 @@ export function editResponse(
 				return { ok: false, reason: 'forbidden' };
 			}
 			if (now - existing.createdAt > RESPONSE_EDIT_WINDOW) return { ok: false, reason: 'too-late' };
+			const body = redactPersonalData(input.body).text;
 			tx.update(companyResponse)
 				.set({
-					body: input.body,
-					bodyHtml: renderMarkdown(input.body),
+					body,
+					bodyHtml: renderMarkdown(body),
 					action: input.action,
 					editedAt: now
 				})
@@ -212,7 +215,7 @@ export function answerResponse(
 				.update(companyResponse)
 				.set({
 					verdict: input.verdict,
-					verdictComment: input.comment || null,
+					verdictComment: redactPersonalData(input.comment).text || null,
 					verdictAt: now,
 					resolvedAfter
 				})

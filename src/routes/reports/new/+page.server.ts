@@ -9,6 +9,7 @@ import { m } from '$lib/paraglide/messages';
 import {
 	isPreview,
 	previewReportForm,
+	isRedactionConfirmed,
 	readReportForm,
 	submitReportForm
 } from '$lib/server/reports/report-form';
@@ -38,7 +39,11 @@ export const actions: Actions = {
 				});
 			}
 		}
-		const result = submitReportForm(values, (input) => createReport(db, input, user.id));
+		const result = submitReportForm(
+			values,
+			(input) => createReport(db, input, user.id),
+			isRedactionConfirmed(data)
+		);
 		if (result.ok) redirect(303, `/reports/${result.id}?published=1`);
 		if ('status' in result) error(result.status);
 		return fail(400, result.failure);

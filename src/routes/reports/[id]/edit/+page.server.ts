@@ -5,6 +5,7 @@ import { readFormData } from '$lib/server/form-request';
 import {
 	isPreview,
 	previewReportForm,
+	isRedactionConfirmed,
 	readReportForm,
 	reportToFormValues,
 	submitReportForm
@@ -34,8 +35,10 @@ export const actions: Actions = {
 		const data = await readFormData(request);
 		const values = readReportForm(data);
 		if (isPreview(data)) return previewReportForm(values);
-		const result = submitReportForm(values, (input) =>
-			updateReport(db, detail.report.id, input, user.id)
+		const result = submitReportForm(
+			values,
+			(input) => updateReport(db, detail.report.id, input, user.id),
+			isRedactionConfirmed(data)
 		);
 		if (result.ok) redirect(303, `/reports/${result.id}?updated=1`);
 		if ('status' in result) error(result.status);
