@@ -66,5 +66,6 @@ export const limits = {
 	signupPerAddress: new RateLimiter(10, 60 * 60_000),
 	reportsPerUser: new RateLimiter(20, 60 * 60_000),
 	flagsPerUser: new RateLimiter(20, 60 * 60_000),
+	resetPerAddress: new RateLimiter(10, 60 * 60_000),
 	apiPerAddress: new RateLimiter(600, 60_000)
 };

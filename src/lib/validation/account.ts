@@ -12,13 +12,16 @@ const email = v.pipe(
 	v.email(() => m.error_email())
 );
 
+/** A password being chosen (sign-up, reset, change); the server also refuses common ones. */
+export const newPassword = v.pipe(
+	v.string(),
+	v.minLength(passwordLimits.min, () => m.error_password_short({ min: passwordLimits.min })),
+	v.maxLength(passwordLimits.max, () => m.error_too_long({ max: passwordLimits.max }))
+);
+
 export const signupSchema = v.object({
 	email,
-	password: v.pipe(
-		v.string(),
-		v.minLength(passwordLimits.min, () => m.error_password_short({ min: passwordLimits.min })),
-		v.maxLength(passwordLimits.max, () => m.error_too_long({ max: passwordLimits.max }))
-	),
+	password: newPassword,
 	displayName: v.pipe(
 		v.string(),
 		v.trim(),
@@ -33,4 +36,17 @@ export const loginSchema = v.object({
 		v.nonEmpty(() => m.error_required()),
 		v.maxLength(passwordLimits.max, () => m.error_too_long({ max: passwordLimits.max }))
 	)
+});
+
+export const forgotSchema = v.object({ email });
+
+export const resetSchema = v.object({ password: newPassword });
+
+export const changePasswordSchema = v.object({
+	current: v.pipe(
+		v.string(),
+		v.nonEmpty(() => m.error_required()),
+		v.maxLength(passwordLimits.max, () => m.error_too_long({ max: passwordLimits.max }))
+	),
+	password: newPassword
 });

@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
 import { safeRedirectTarget } from '$lib/server/auth/guard';
 import { startSession } from '$lib/server/auth/sign-in';
+import { isCommonPassword } from '$lib/server/auth/common-passwords';
 import { createUser } from '$lib/server/auth/users';
 import { config } from '$lib/server/config';
 import { db } from '$lib/server/db';
@@ -22,6 +23,9 @@ export const actions: Actions = {
 		const values = { email: raw.email, displayName: raw.displayName };
 		const parsed = v.safeParse(signupSchema, raw);
 		if (!parsed.success) return fail(400, { values, errors: firstErrors(parsed.issues) });
+		if (isCommonPassword(parsed.output.password)) {
+			return fail(400, { values, errors: { password: m.error_password_common() } });
+		}
 		if (config.rateLimits) {
 			const allowed = limits.signupPerAddress.consume(getClientAddress());
 			if (!allowed.ok) {

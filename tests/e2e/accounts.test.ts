@@ -1,0 +1,65 @@
+import { desc, eq } from 'drizzle-orm';
+import { openDatabase } from '../../src/lib/server/db/client';
+import { mailOutbox } from '../../src/lib/server/db/schema';
+import { databasePath, expect, expectAccessible, test, uniqueEmail } from './fixtures';
+
+function latestMailTo(address: string) {
+	const db = openDatabase(databasePath);
+	try {
+		return db
+			.select()
+			.from(mailOutbox)
+			.where(eq(mailOutbox.to, address))
+			.orderBy(desc(mailOutbox.id))
+			.get();
+	} finally {
+		db.$client.close();
+	}
+}
+
+test('a common password is refused at sign-up, beside the field', async ({ page }) => {
+	await page.goto('/signup');
+	const email = uniqueEmail('common');
+	await page.getByLabel('E-mail address').fill(email);
+	await page.getByLabel('Password').fill('Password123!');
+	await page.getByRole('button', { name: 'Create account' }).click();
+	await expect(page.getByText('This password is among the most used')).toBeVisible();
+	await expect(page.getByLabel('E-mail address')).toHaveValue(email);
+	await expect(page.getByLabel('Password')).toHaveAttribute('aria-invalid', 'true');
+	await expectAccessible(page);
+});
+
+test('a forgotten password is reset by a single-use e-mailed link', async ({ page, browser }) => {
+	const email = uniqueEmail('reset');
+	await page.goto('/signup');
+	await page.getByLabel('E-mail address').fill(email);
+	await page.getByLabel('Password').fill('the very first passphrase');
+	await page.getByRole('button', { name: 'Create account' }).click();
+	await expect(page.getByRole('link', { name: /Signed in as/ })).toBeVisible();
+
+	const other = await browser.newContext();
+	const stranger = await other.newPage();
+	await stranger.goto('/login');
+	await stranger.getByRole('link', { name: 'Forgot your password?' }).click();
+	await expectAccessible(stranger);
+	await stranger.getByLabel('E-mail address').fill(email);
+	await stranger.getByRole('button', { name: 'Send the link' }).click();
+	await expect(stranger.getByRole('status')).toContainText('If an account uses this address');
+	const link = latestMailTo(email)?.text.match(/https?:\/\/\S+token=\w+/)?.[0];
+	expect(link).toBeTruthy();
+
+	const path = new URL(link!).pathname + new URL(link!).search;
+	await stranger.goto(path);
+	await expectAccessible(stranger);
+	await stranger.getByLabel('New password').fill('a second, better passphrase');
+	await stranger.getByRole('button', { name: 'Save the new password' }).click();
+	await expect(stranger.getByRole('status')).toContainText('Every other session has ended');
+	await expectAccessible(stranger);
+
+	// The link works once; the first browser's session has ended.
+	await stranger.goto(path);
+	await expect(stranger.getByRole('alert')).toContainText('has expired or has already been used');
+	await other.close();
+	await page.goto('/account');
+	await expect(page.getByRole('heading', { name: 'Log in' })).toBeVisible();
+});
