@@ -126,7 +126,7 @@ const emailPattern =
 const ibanPattern = /(?<![\p{L}\p{N}])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30}(?![\p{L}\p{N}])/gu;
 const cardPattern = /(?<![\p{N}])\d(?:[ -]?\d){12,18}(?![\p{N}])/gu;
 // A run of digits with the separators phone numbers are written with.
-const phonePattern = /(?<![\p{L}\p{N}+])(?:\+|00)?\(?\d[\d\s().\/-]{5,}\d(?![\p{L}\p{N}])/gu;
+const phonePattern = /(?<![\p{L}\p{N}+])(?:\+|00)?\(?\d[\d\s()./-]{5,}\d(?![\p{L}\p{N}])/gu;
 const datePattern = /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/;
 
 const addressPatterns: RegExp[] = [
