@@ -5,7 +5,7 @@ import { reportInput } from '../../src/lib/server/testing/factories';
 import { databasePath, expect, expectAccessible, test, uniqueEmail } from './fixtures';
 
 test('the read API pages through reports with filters, and describes itself', async ({ page }) => {
-	const stamp = Date.now();
+	const stamp = Date.now().toString(36);
 	const company = `Api Carrier ${stamp}`;
 	const db = openDatabase(databasePath);
 	try {
@@ -67,7 +67,7 @@ test('the read API pages through reports with filters, and describes itself', as
 });
 
 test('two companies compared side by side on the same figures', async ({ page }) => {
-	const stamp = Date.now();
+	const stamp = Date.now().toString(36);
 	const db = openDatabase(databasePath);
 	try {
 		const user = await createUser(db, {

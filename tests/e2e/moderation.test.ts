@@ -37,7 +37,7 @@ test('a flagged report is hidden by a moderator, disappears from public view, an
 	baseURL
 }) => {
 	const author = await signIn(page, baseURL!);
-	const title = `Smeared by a rival ${Date.now()}`;
+	const title = `Smeared by a rival ${Date.now().toString(36)}`;
 	const reportId = seedReport(author.userId, title);
 
 	// A reader flags it; a missing reason is said beside the field.
@@ -103,7 +103,7 @@ test('a flagged report is hidden by a moderator, disappears from public view, an
 });
 
 test('an author deletes their report after confirming', async ({ page, user }) => {
-	const title = `Delete me ${Date.now()}`;
+	const title = `Delete me ${Date.now().toString(36)}`;
 	const reportId = seedReport(user.userId, title);
 	await page.goto(`/reports/${reportId}`);
 	await page.getByText('Delete this report').click();

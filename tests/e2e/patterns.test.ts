@@ -24,7 +24,7 @@ test('a failure reported at two companies becomes a pattern; others can say “m
 	browser,
 	baseURL
 }) => {
-	const stamp = Date.now();
+	const stamp = Date.now().toString(36);
 	await signIn(page, baseURL!);
 	await fileDeathBillingReport(page, `Widow Power ${stamp}`, `Billed in arrears ${stamp}`);
 	const firstReport = page.url().replace(/\?.*$/, '');
