@@ -63,6 +63,8 @@ test('a representative verifies, answers a report in public, and the consumer di
 	browser,
 	baseURL
 }) => {
+	// Three people in three browsers: longer than one page's walk.
+	test.setTimeout(90_000);
 	const consumer = await signIn(page, baseURL!);
 	const { company, reportId } = seedReport(consumer.userId);
 
