@@ -94,3 +94,36 @@ test('repeated failed log-ins slow the account down with a clear message', async
 	if (response.status() === 429) expect(response.headers()['retry-after']).toMatch(/^\d+$/);
 	else expect(response.status()).toBe(303);
 });
+
+test('oversized bodies, broken encodings and out-of-range numbers get a 4xx', async ({
+	page,
+	baseURL
+}) => {
+	await signIn(page, baseURL!);
+	const headers = { origin: baseURL!, accept: 'text/html' };
+	// Over adapter-node's body limit (512 KB): refused before any parsing.
+	const huge = await page.request.post('/reports/new', {
+		headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
+		data: `narrative=${'x'.repeat(1_000_000)}`,
+		maxRedirects: 0
+	});
+	expect(huge.status()).toBe(413);
+	// Percent-encoding that is not UTF-8, and numbers far out of range.
+	for (const data of [
+		'title=%FF%FE%FD&narrative=%C3%28',
+		'contacts=1e309&hours=-5&agents=99999999999999999999&rating=6&amountDisputed=1e400'
+	]) {
+		const response = await page.request.post('/reports/new', {
+			headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
+			data,
+			maxRedirects: 0
+		});
+		expect(response.status(), data).toBe(400);
+	}
+	const page400 = await page.request.post('/reports/new', {
+		headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
+		data: 'contacts=1e309&rating=6',
+		maxRedirects: 0
+	});
+	expect(await page400.text()).toContain('Enter a whole number, like 3.');
+});
