@@ -162,14 +162,35 @@ export async function importCfpbStream(
 
 	// A larger page cache while loading: the report indexes outgrow the default 2 MB early, and
 	// every insert then reads index pages back from the file. Bounded, and restored afterwards.
-	const restorePragmas = tunePragmas(sqlite, { cache_size: -131_072 });
+	const restorePragmas = tunePragmas(sqlite, { cache_size: -65_536 });
 	try {
-		return await readAndWrite();
+		await readAndWrite();
 	} finally {
 		restorePragmas();
 	}
 
-	async function readAndWrite(): Promise<CfpbImportSummary> {
+	const counts = writer.counts;
+	if (mode === 'rebuild' && counts.imported + counts.updated > 0) {
+		options.onStage?.('roll-ups');
+		rebuildRollups(conn);
+		options.onStage?.('statistics');
+		// Approximate statistics are plenty for the planner after a bulk load, and take seconds.
+		const restoreLimit = tunePragmas(sqlite, { analysis_limit: 1000 });
+		sqlite.exec('analyze');
+		restoreLimit();
+	}
+	const skippedReasons = [...skips.values()].sort((a, b) => b.count - a.count);
+	return {
+		rowsRead,
+		...counts,
+		skipped: skippedReasons.reduce((s, r) => s + r.count, 0),
+		skippedReasons,
+		unknownResponses: [...unknownResponses].map(([value, count]) => ({ value, count })),
+		companiesCreated: writer.companiesCreated,
+		rollups: mode
+	};
+
+	async function readAndWrite(): Promise<void> {
 		options.onStage?.('rows');
 		let header: CfpbHeader | null = null;
 		let batch: CfpbComplaint[] = [];
@@ -199,28 +220,6 @@ export async function importCfpbStream(
 		}
 		if (!header) throw new Error('The file is empty: no CFPB header row');
 		flush();
-
-		const counts = writer.counts;
-		if (mode === 'rebuild' && counts.imported + counts.updated > 0) {
-			options.onStage?.('roll-ups');
-			rebuildRollups(conn);
-			options.onStage?.('statistics');
-			// Approximate statistics are plenty for the planner after a bulk load, and take seconds.
-			const limit = sqlite.pragma('analysis_limit', { simple: true });
-			sqlite.pragma('analysis_limit = 1000');
-			sqlite.exec('analyze');
-			sqlite.pragma(`analysis_limit = ${Number(limit)}`);
-		}
-		const skippedReasons = [...skips.values()].sort((a, b) => b.count - a.count);
-		return {
-			rowsRead,
-			...counts,
-			skipped: skippedReasons.reduce((s, r) => s + r.count, 0),
-			skippedReasons,
-			unknownResponses: [...unknownResponses].map(([value, count]) => ({ value, count })),
-			companiesCreated: writer.companiesCreated,
-			rollups: mode
-		};
 	}
 }
 
