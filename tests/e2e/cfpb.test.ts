@@ -25,9 +25,9 @@ test('a CFPB company scorecard shows the imported figures labelled by source', a
 	await page.goto('/companies/ally-financial');
 	await expect(page.getByRole('heading', { level: 1, name: 'ALLY FINANCIAL INC.' })).toBeVisible();
 	const bySource = page.getByRole('table', { name: /Reports by source/ });
-	await expect(bySource.getByRole('row', { name: /CFPB Consumer Complaint Database/ })).toContainText(
-		'9'
-	);
+	await expect(
+		bySource.getByRole('row', { name: /CFPB Consumer Complaint Database/ })
+	).toContainText('9');
 	await expect(bySource.getByRole('row', { name: /Recourse/ })).toHaveCount(0);
 	await expect(page.getByRole('table', { name: /What failed/ })).toContainText('Billing error');
 	// The list labels each imported report.
