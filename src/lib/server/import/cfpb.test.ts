@@ -165,6 +165,18 @@ describe('CFPB import of the sample', () => {
 				(r) => r['Company response to consumer'] !== 'In progress' && r['Timely response?'] === 'No'
 			).length
 		);
+		// The scorecard's response figures (labelled CFPB) count these rows.
+		expect(getScorecard(db, ALL_SCOPE).responses).toEqual([
+			{
+				source: 'cfpb',
+				reports: 2067,
+				responded: responses.length,
+				timely: responses.filter((r) => r.timely).length,
+				accepted: 0,
+				disputed: responses.filter((r) => r.verdict === 'disputed').length,
+				resolvedAfter: 0
+			}
+		]);
 		expect(responses.filter((r) => r.verdict === 'disputed').length).toBe(
 			sample.filter(
 				(r) =>
@@ -206,6 +218,13 @@ describe('CFPB import of the sample', () => {
 				?.action
 		).toBe('monetary-relief');
 		expect(rollupSnapshot(db)).not.toEqual(before);
+
+		// Back to the original, applied incrementally: the same roll-ups as a rebuild.
+		const fourth = await importCfpbFile(db, samplePath, { rollups: 'incremental' });
+		expect(fourth).toMatchObject({ imported: 0, updated: 1, unchanged: 2066 });
+		expect(rollupSnapshot(db)).toEqual(before);
+		rebuildRollups(db);
+		expect(rollupSnapshot(db)).toEqual(before);
 	});
 
 	it('lets others say "me too", and nobody edit', async () => {

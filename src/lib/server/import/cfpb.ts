@@ -9,7 +9,12 @@ import { slugifyCompanyName } from '../companies/names';
 import { deferInsertTriggers, tunePragmas } from '../db/bulk';
 import type { Connection } from '../db/client';
 import { renderPlainText } from '../markdown';
-import { applyReportToRollups, rebuildRollups, type RollupFacts } from '../reports/rollups';
+import {
+	applyReportToRollups,
+	applyResponseToRollups,
+	rebuildRollups,
+	type RollupFacts
+} from '../reports/rollups';
 import type { Category, Outcome, ResponseAction, Trigger, Verdict } from '../../taxonomy';
 import { readCfpbHeader, readCfpbRow, type CfpbComplaint, type CfpbHeader } from './cfpb-record';
 import { keepAsPublished, prepareImportedNarrative, type Redactor } from './narrative';
@@ -231,6 +236,8 @@ type StoredReport = Omit<RollupFacts, 'channels' | 'escalations'> & {
 	narrative: string;
 	sourceDetails: string | null;
 	tags: string | null;
+	/** Set when a moderator hid the report: it then counts in no figure, and stays hidden. */
+	hiddenAt: number | null;
 };
 
 type StoredResponse = {
@@ -241,6 +248,8 @@ type StoredResponse = {
 	verdict: Verdict | null;
 	body: string | null;
 	createdAt: number;
+	resolvedAfter: number;
+	hiddenAt: number | null;
 };
 
 /** Report rows as written for a complaint (without id and counts). */
@@ -286,12 +295,12 @@ class ComplaintWriter {
 					amount_disputed_minor as amountDisputedMinor,
 					amount_recovered_minor as amountRecoveredMinor, language, created_at as createdAt,
 					me_too_count as meTooCount, source, title, product, started_on as startedOn, narrative,
-					source_details as sourceDetails, tags
+					source_details as sourceDetails, tags, hidden_at as hiddenAt
 				from report where source = 'cfpb' and external_id = ?`
 			),
 			findResponse: sqlite.prepare(
 				`select source, company_id as companyId, action, timely, verdict, body,
-					created_at as createdAt
+					created_at as createdAt, resolved_after as resolvedAfter, hidden_at as hiddenAt
 				from company_response where report_id = ?`
 			),
 			insertReport: sqlite.prepare(
@@ -393,6 +402,8 @@ class ComplaintWriter {
 			createdAt: complaint.createdAt
 		};
 		const before = this.statements.findReport.get(complaint.externalId) as StoredReport | undefined;
+		// Roll-ups move with the write when applied incrementally, unless a moderator hid the report.
+		const counted = this.options.incremental && (!before || before.hiddenAt === null);
 		let reportId: number;
 		if (!before) {
 			reportId = Number(
@@ -410,7 +421,10 @@ class ComplaintWriter {
 				return;
 			}
 			reportId = before.id;
-			if (this.options.incremental) applyReportToRollups(this.conn, facts(before), -1);
+			if (counted) {
+				applyReportToRollups(this.conn, facts(before), -1);
+				this.countResponse(before, response, -1);
+			}
 			this.statements.updateReport.run({
 				...values,
 				narrativeHtml,
@@ -434,26 +448,50 @@ class ComplaintWriter {
 		} else {
 			this.statements.deleteResponse.run(reportId);
 		}
-		if (this.options.incremental) {
-			applyReportToRollups(
-				this.conn,
-				facts({
-					...values,
-					rating: null,
-					contacts: null,
-					effortMinutes: null,
-					agents: null,
-					promisesBroken: null,
-					currency: null,
-					amountDisputedMinor: null,
-					amountRecoveredMinor: null,
-					language: 'en',
-					meTooCount: before?.meTooCount ?? 0,
-					source: 'cfpb'
-				}),
-				1
-			);
+		if (counted) {
+			const after = facts({
+				...values,
+				rating: null,
+				contacts: null,
+				effortMinutes: null,
+				agents: null,
+				promisesBroken: null,
+				currency: null,
+				amountDisputedMinor: null,
+				amountRecoveredMinor: null,
+				language: 'en',
+				meTooCount: before?.meTooCount ?? 0,
+				source: 'cfpb'
+			});
+			applyReportToRollups(this.conn, after, 1);
+			const response =
+				complaint.response || before ? this.statements.findResponse.get(reportId) : undefined;
+			this.countResponse(after, response as StoredResponse | undefined, 1);
 		}
+	}
+
+	/** Adds or removes a visible response's figures, in the scopes of its report's facts. */
+	private countResponse(
+		report: Pick<RollupFacts, 'companyId' | 'category' | 'trigger' | 'createdAt'>,
+		response: StoredResponse | undefined,
+		sign: 1 | -1
+	) {
+		if (!response || response.hiddenAt !== null) return;
+		applyResponseToRollups(
+			this.conn,
+			{
+				companyId: report.companyId,
+				category: report.category,
+				trigger: report.trigger,
+				source: 'cfpb',
+				reportCreatedAt: report.createdAt,
+				createdAt: response.createdAt,
+				timely: !!response.timely,
+				verdict: response.verdict,
+				resolvedAfter: !!response.resolvedAfter
+			},
+			sign
+		);
 	}
 }
 
