@@ -20,7 +20,7 @@ import { createTestDb } from '../testing/db';
 import { makeReport, makeUser, reportInput } from '../testing/factories';
 import { samplePath } from '../testing/cfpb-sample';
 import { companyResponses, mapCategory } from './cfpb-mapping';
-import { importCfpbFile } from './cfpb';
+import { chooseRollupMode, importCfpbFile } from './cfpb';
 
 /** The sample read independently of the importer: the expected figures come from the file. */
 const sample = parse(readFileSync(samplePath), { bom: true, columns: true }) as Record<
@@ -250,6 +250,15 @@ describe('CFPB import of the sample', () => {
 		).toBe(true);
 		const none = exportBatches(db, parseExploreFilters(new URLSearchParams('source=recourse')), '');
 		expect([...none]).toEqual([]);
+	});
+});
+
+describe('CFPB import roll-up mode', () => {
+	it('applies small files as they go and rebuilds after large ones', () => {
+		expect(chooseRollupMode(2_000, 0)).toBe('incremental');
+		expect(chooseRollupMode(1_000_000, 0)).toBe('rebuild');
+		expect(chooseRollupMode(50_000, 100_000)).toBe('rebuild');
+		expect(chooseRollupMode(50_000, 2_000_000)).toBe('incremental');
 	});
 });
 

@@ -72,24 +72,28 @@ export type CfpbImportSummary = {
 
 /** Bytes per row of a typical export (a fifth of rows with a narrative), for estimates only. */
 const BYTES_PER_ROW = 500;
-/** Below this many rows (estimated), roll-ups are applied as rows are written. */
-const INCREMENTAL_MAX_ROWS = 20_000;
+/** Up to this many rows (estimated), roll-ups are applied as rows are written, whatever the cost. */
+const INCREMENTAL_ALWAYS_ROWS = 5_000;
+/** Measured (bench/RESULTS.md): applying one report's roll-ups, and rebuilding per report held. */
+const INCREMENTAL_MS_PER_ROW = 0.65;
+const REBUILD_MS_PER_REPORT = 0.055;
 /** Line numbers kept per skip reason, to show where to look. */
 const LINES_KEPT = 10;
 /** A field or row beyond this is broken input (CFPB narratives stay far below), not data. */
 const MAX_RECORD_BYTES = 4 << 20;
 
 /**
- * Incremental when the file is small or small against the database (each row then costs one
- * roll-up upsert), else one rebuild at the end (about a minute per million reports).
+ * Incremental when the file is small, or when applying its rows one by one costs less than one
+ * rebuild of every roll-up (which grows with the whole database), else a rebuild at the end.
  */
 export function chooseRollupMode(
 	estimatedRows: number,
 	existingReports: number
 ): 'incremental' | 'rebuild' {
-	return estimatedRows <= INCREMENTAL_MAX_ROWS || estimatedRows * 20 < existingReports
-		? 'incremental'
-		: 'rebuild';
+	if (estimatedRows <= INCREMENTAL_ALWAYS_ROWS) return 'incremental';
+	const incremental = estimatedRows * INCREMENTAL_MS_PER_ROW;
+	const rebuild = (existingReports + estimatedRows) * REBUILD_MS_PER_REPORT;
+	return incremental < rebuild ? 'incremental' : 'rebuild';
 }
 
 /** Imports a CFPB export file (.csv or .zip holding one). */
