@@ -297,6 +297,28 @@ describe('CFPB import of damaged files', () => {
 		expect(cfpbCount(db)).toBe(10);
 	});
 
+	it('removes personal data the CFPB left in a narrative', async () => {
+		const db = createTestDb();
+		const row = { ...sample[0]! };
+		row['Consumer complaint narrative'] =
+			'On XX/XX/XXXX I paid {$200.00}.\nWrite to jane.doe@example.com about it.';
+		const file = join(dir, 'personal.csv');
+		writeFileSync(file, stringify([row], { header: true, columns: Object.keys(row) }));
+		await importCfpbFile(db, file);
+		const stored = db.select().from(report).get()!;
+		expect(stored.narrative).toBe(
+			'On XX/XX/XXXX I paid {$200.00}.\nWrite to [email removed] about it.'
+		);
+		expect(stored.narrativeHtml).not.toContain('jane.doe');
+		// The search index holds what is stored, not what was published.
+		expect(
+			db.$client
+				.prepare(`select count(*) from report_fts where report_fts match 'jane'`)
+				.pluck()
+				.get()
+		).toBe(0);
+	});
+
 	it('refuses a file that is not a CFPB export', async () => {
 		const db = createTestDb();
 		const file = join(dir, 'other.csv');

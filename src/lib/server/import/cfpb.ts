@@ -17,7 +17,7 @@ import {
 } from '../reports/rollups';
 import type { Category, Outcome, ResponseAction, Trigger, Verdict } from '../../taxonomy';
 import { readCfpbHeader, readCfpbRow, type CfpbComplaint, type CfpbHeader } from './cfpb-record';
-import { keepAsPublished, prepareImportedNarrative, type Redactor } from './narrative';
+import { prepareImportedNarrative, redactNarrative, type Redactor } from './narrative';
 import { openSourceFile } from './source-file';
 
 /**
@@ -45,7 +45,7 @@ export type CfpbImportOptions = {
 	batchSize?: number;
 	/** Size of the CSV in bytes, when known: for progress and for choosing the roll-up mode. */
 	totalBytes?: number | null;
-	/** Personal-data redaction of narratives (see narrative.ts); none by default. */
+	/** Personal-data redaction of narratives (see narrative.ts); the site's own by default. */
 	redact?: Redactor;
 	/** Called after each batch. */
 	onProgress?: (progress: ImportProgress) => void;
@@ -122,7 +122,7 @@ export async function importCfpbStream(
 			: chooseRollupMode(Math.ceil((totalBytes ?? 0) / BYTES_PER_ROW), existingReports);
 	const writer = new ComplaintWriter(conn, {
 		incremental: mode === 'incremental',
-		redact: options.redact ?? keepAsPublished,
+		redact: options.redact ?? redactNarrative,
 		now: options.now ?? Date.now()
 	});
 
