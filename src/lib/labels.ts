@@ -102,6 +102,12 @@ const flagReasonLabels: Labels<FlagReason> = {
 	duplicate: m.flag_duplicate
 };
 
+/** Vulnerability tags carried by imported records. */
+const tagLabels: Labels<'older-american' | 'servicemember'> = {
+	'older-american': m.tag_older_american,
+	servicemember: m.tag_servicemember
+};
+
 function labeller<T extends string>(labels: Labels<T>) {
 	// Unknown slugs (from old data) show as themselves rather than breaking the page.
 	return (slug: string): string => labels[slug as T]?.() ?? slug;
@@ -117,6 +123,7 @@ export const responseActionLabel = labeller(responseActionLabels);
 export const verdictLabel = labeller(verdictLabels);
 export const sourceLabel = labeller(sourceLabels);
 export const flagReasonLabel = labeller(flagReasonLabels);
+export const tagLabel = labeller(tagLabels);
 
 const triggerAfterLabels: Labels<Exclude<Trigger, 'none'>> = {
 	'death-of-account-holder': m.trig_after_death_of_account_holder,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from './markdown';
+import { renderMarkdown, renderPlainText } from './markdown';
 
 describe('renderMarkdown', () => {
 	it('renders emphasis, lists and links, marking links as user content', () => {
@@ -31,5 +31,18 @@ describe('renderMarkdown', () => {
 
 	it('demotes headings below the page headings', () => {
 		expect(renderMarkdown('# Title').trim()).toBe('<h3>Title</h3>');
+	});
+});
+
+describe('renderPlainText', () => {
+	it('escapes everything and keeps paragraphs and line breaks', () => {
+		expect(
+			renderPlainText(
+				'I paid {$200.00} on XX/XX/XXXX.\n* not a list\n\n<script>alert(1)</script> & "x"'
+			)
+		).toBe(
+			'<p>I paid {$200.00} on XX/XX/XXXX.<br>* not a list</p>\n<p>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;</p>'
+		);
+		expect(renderPlainText('')).toBe('');
 	});
 });

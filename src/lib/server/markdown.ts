@@ -50,3 +50,30 @@ export function renderMarkdown(markdown: string): string {
 	const html = marked.parse(markdown) as string;
 	return sanitizeHtml(html, sanitizeOptions);
 }
+
+const htmlEscapes: Record<string, string> = {
+	'&': '&amp;',
+	'<': '&lt;',
+	'>': '&gt;',
+	'"': '&quot;',
+	"'": '&#39;'
+};
+
+/**
+ * Plain text (an imported record, not Markdown) to safe HTML: every character escaped, blank
+ * lines as paragraphs, single line breaks kept. "*" or "1." in a CFPB narrative stay as written.
+ */
+export function renderPlainText(text: string): string {
+	return text
+		.trim()
+		.split(/\r?\n\s*\r?\n/)
+		.filter((p) => p.trim())
+		.map(
+			(p) =>
+				`<p>${p
+					.trim()
+					.replace(/[&<>"']/g, (c) => htmlEscapes[c]!)
+					.replace(/\r?\n/g, '<br>')}</p>`
+		)
+		.join('\n');
+}

@@ -7,6 +7,7 @@ import {
 	industries,
 	outcomes,
 	reportLanguages,
+	reportSources,
 	triggers
 } from '../../taxonomy';
 
@@ -46,6 +47,11 @@ const reportFilters = [
 	listParam('escalation', escalations, 'An escalation the consumer tried.'),
 	listParam('rating', ['1', '2', '3', '4', '5'], 'Rating from 1 (worst) to 5.'),
 	listParam('language', reportLanguages, 'Language of the report.'),
+	listParam(
+		'source',
+		reportSources,
+		'Where the report comes from: recourse (written here) or cfpb (imported from the CFPB Consumer Complaint Database).'
+	),
 	{
 		name: 'from',
 		in: 'query',

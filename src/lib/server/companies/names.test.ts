@@ -5,11 +5,31 @@ describe('company names', () => {
 	it('ignore case, punctuation, diacritics and legal suffixes', () => {
 		expect(normaliseCompanyName('AT&T Inc.')).toBe(normaliseCompanyName('at & t'));
 		expect(normaliseCompanyName('Telefónica, S.A.')).toBe('telefonica');
-		expect(normaliseCompanyName('WELLS FARGO & COMPANY')).toBe('wells fargo and');
+		expect(normaliseCompanyName('WELLS FARGO & COMPANY')).toBe('wells fargo');
+		expect(normaliseCompanyName('Harbor Cable & Internet')).toBe('harbor cable and internet');
 		expect(normaliseCompanyName('Bank of America, N.A.')).toBe('bank of america');
 		expect(normaliseCompanyName('Ростелеком ПАО')).toBe('ростелеком пао');
 		expect(normaliseCompanyName('Vistel Sp. z o.o.')).toBe('vistel');
 		expect(normaliseCompanyName('Vistel sp. z o. o.')).toBe('vistel');
+	});
+
+	it('match the legal forms of the CFPB company list', () => {
+		const same = [
+			['EQUIFAX, INC.', 'Equifax Inc'],
+			['CITIBANK, N.A.', 'Citibank'],
+			['BANK OF AMERICA, NATIONAL ASSOCIATION', 'Bank of America, N.A.'],
+			['ACIMA CREDIT, LLC', 'Acima Credit'],
+			['21ST MORTGAGE CORP.', '21st Mortgage Corporation'],
+			['FORD MOTOR CREDIT CO.', 'Ford Motor Credit Company'],
+			['JPMORGAN CHASE & CO.', 'JPMorgan Chase'],
+			['Navient Solutions, LLC.', 'NAVIENT SOLUTIONS'],
+			['Resurgent Capital Services L.P.', 'Resurgent Capital Services'],
+			['John C. Heath, Attorney at Law, PLLC', 'John C. Heath, Attorney at Law']
+		];
+		for (const [a, b] of same) expect(normaliseCompanyName(a!)).toBe(normaliseCompanyName(b!));
+		// A name that is only a suffix, or ends in "and" without one, keeps its words.
+		expect(normaliseCompanyName('Co')).toBe('co');
+		expect(normaliseCompanyName('Black and')).toBe('black and');
 	});
 
 	it('make ASCII slugs, falling back for other scripts', () => {

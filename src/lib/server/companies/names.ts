@@ -5,6 +5,8 @@ const legalSuffixes = new Set([
 	'incorporated',
 	'llc',
 	'llp',
+	'lllp',
+	'pllc',
 	'lp',
 	'ltd',
 	'limited',
@@ -49,14 +51,25 @@ function words(name: string): string[] {
 		.filter(Boolean);
 }
 
-/** "AT&T Inc." and "at & t" give the same key; legal suffixes at the end do not count. */
+/** Legal forms written in several words: Polish "Sp. z o.o.", US banks' "National Association". */
+const multiWordSuffix = / sp z o ?o$| sp k$| sp j$| national association$/;
+
+/**
+ * "AT&T Inc." and "at & t" give the same key; legal suffixes at the end do not count, nor an
+ * "and" left before them ("Wells Fargo & Company" is "Wells Fargo", as the CFPB data lists it).
+ */
 export function normaliseCompanyName(name: string): string {
 	const parts = words(name);
-	// Polish "Sp. z o.o." arrives as several words; drop the whole form, then single suffixes.
+	// Multi-word forms arrive as several words; drop the whole form, then single suffixes.
 	const joined = parts.join(' ');
-	const polish = joined.match(/ sp z o ?o$| sp k$| sp j$/);
-	if (polish?.index) parts.splice(joined.slice(0, polish.index).split(' ').length);
-	while (parts.length > 1 && legalSuffixes.has(parts[parts.length - 1]!)) parts.pop();
+	const multiWord = joined.match(multiWordSuffix);
+	if (multiWord?.index) parts.splice(joined.slice(0, multiWord.index).split(' ').length);
+	let dropped = false;
+	while (parts.length > 1 && legalSuffixes.has(parts[parts.length - 1]!)) {
+		parts.pop();
+		dropped = true;
+	}
+	if (dropped && parts.length > 1 && parts[parts.length - 1] === 'and') parts.pop();
 	return parts.join(' ');
 }
 

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { normaliseCompanyName } from '../companies/names';
+import { deferInsertTriggers, tunePragmas } from '../db/bulk';
 import type { Connection } from '../db/client';
 import { renderMarkdown } from '../markdown';
 import { rebuildRollups } from '../reports/rollups';
@@ -655,52 +656,4 @@ function useRollbackJournal(sqlite: Connection['$client']): () => void {
 		// Another connection has the file open: keep the log, which is slower but correct.
 	}
 	return () => sqlite.pragma(`journal_mode = ${previous}`);
-}
-
-/** Sets connection pragmas and returns a function that puts the previous values back. */
-function tunePragmas(
-	sqlite: Connection['$client'],
-	values: Record<string, string | number>
-): () => void {
-	const previous = Object.keys(values).map(
-		(name) => [name, sqlite.pragma(name, { simple: true })] as const
-	);
-	for (const [name, value] of Object.entries(values)) sqlite.pragma(`${name} = ${value}`);
-	return () => {
-		for (const [name, value] of previous) sqlite.pragma(`${name} = ${String(value)}`);
-	};
-}
-
-/** Matches a row trigger whose whole body is one `INSERT INTO … VALUES (…new.…)`. */
-const singleInsertTrigger =
-	/^CREATE\s+TRIGGER\s+\S+\s+AFTER\s+INSERT\s+ON\s+\S+\s+(?:FOR\s+EACH\s+ROW\s+)?BEGIN\s+(INSERT\s+INTO\s+[^;]*?)\s+VALUES\s*\(([^;]*)\)\s*;\s*END\s*$/i;
-
-/**
- * Row triggers that copy each new row elsewhere (the full-text index of reports) cost three
- * times more, row by row, than their statement run once over all new rows. For a load, such a
- * trigger is dropped; `replay` then runs its own statement once, as INSERT … SELECT over the
- * rows from `firstId` on, and recreates the trigger from the SQL the migration stored. Triggers
- * of any other shape stay in place and fire as usual. Call both inside one transaction.
- */
-function deferInsertTriggers(sqlite: Connection['$client'], table: string) {
-	const deferred = (
-		sqlite
-			.prepare(`select name, sql from sqlite_master where type = 'trigger' and tbl_name = ?`)
-			.all(table) as { name: string; sql: string }[]
-	).flatMap(({ name, sql }) => {
-		const match = singleInsertTrigger.exec(sql);
-		if (!match) return [];
-		const replay = `${match[1]} select ${match[2]} from main."${table}" as new
-			where new.rowid >= ? order by new.rowid`;
-		return [{ name, sql, replay }];
-	});
-	for (const t of deferred) sqlite.exec(`drop trigger "${t.name}"`);
-	return {
-		replay(firstId: number) {
-			for (const t of deferred) {
-				sqlite.prepare(t.replay).run(firstId);
-				sqlite.exec(t.sql);
-			}
-		}
-	};
 }

@@ -11,6 +11,7 @@ import {
 	outcomes,
 	patternSlug,
 	reportLanguages,
+	reportSources,
 	triggers
 } from '../../taxonomy';
 import { ALL_SCOPE, companyScope, patternScope, readRollup, type Distribution } from './rollups';
@@ -33,6 +34,8 @@ export type ExploreFilters = {
 	escalation: string[];
 	rating: number[];
 	language: string[];
+	/** Where reports come from: written on Recourse, or imported (cfpb). */
+	source: string[];
 	/** Incident start dates, inclusive (YYYY-MM-DD). */
 	from: string | null;
 	to: string | null;
@@ -46,7 +49,8 @@ const listFilters = {
 	outcome: outcomes,
 	channel: channels,
 	escalation: escalations,
-	language: reportLanguages
+	language: reportLanguages,
+	source: reportSources
 } as const;
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
@@ -74,6 +78,7 @@ export function parseExploreFilters(params: URLSearchParams): ExploreFilters {
 		channel: many('channel', listFilters.channel),
 		escalation: many('escalation', listFilters.escalation),
 		language: many('language', listFilters.language),
+		source: many('source', listFilters.source),
 		rating: many('rating', ['1', '2', '3', '4', '5'] as const).map(Number),
 		from: date('from'),
 		to: date('to'),
@@ -187,6 +192,9 @@ export function exploreConditions(filters: ExploreFilters): SQL[] {
 	}
 	if (filters.rating.length) where.push(inArray(report.rating, filters.rating));
 	if (filters.language.length) where.push(inArray(report.language, filters.language));
+	if (filters.source.length) {
+		where.push(inArray(report.source, filters.source as (typeof reportSources)[number][]));
+	}
 	if (filters.channel.length) {
 		where.push(
 			sql`exists (select 1 from ${reportChannel} where ${reportChannel.reportId} = ${report.id} and ${inArray(reportChannel.channel, filters.channel as (typeof channels)[number][])})`

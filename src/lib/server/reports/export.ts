@@ -12,6 +12,14 @@ import { formatMoneyInput } from '../../report-values';
 export const exportColumns = [
 	['id', 'Report number; the report is at /reports/{id}'],
 	['url', 'Permanent address of the report'],
+	[
+		'source',
+		'Where the report comes from: recourse (written here) or cfpb (imported from the CFPB Consumer Complaint Database)'
+	],
+	[
+		'external_id',
+		'The record’s id in its source (the CFPB complaint ID); empty for Recourse reports'
+	],
 	['company_slug', 'Stable identifier of the company; its scorecard is at /companies/{slug}'],
 	['company_name', 'Company name as listed'],
 	['industry', 'Industry of the company (slug), if known'],
@@ -31,12 +39,20 @@ export const exportColumns = [
 	['amount_disputed', 'Amount in dispute, in the currency (decimal point)'],
 	['amount_recovered', 'Amount recovered, in the currency (decimal point)'],
 	['outcome', 'unresolved, partly-resolved or resolved'],
-	['rating', 'The consumer’s rating of the company, 1 (worst) to 5 (best)'],
+	[
+		'rating',
+		'The consumer’s rating of the company, 1 (worst) to 5 (best); empty for imported records'
+	],
 	['language', 'Language of the report (BCP 47)'],
 	['me_too', 'Users who said the same happened to them'],
 	['created_at', 'When the report was published (ISO 8601, UTC)'],
 	['updated_at', 'When it was last edited (ISO 8601, UTC)'],
-	['narrative', 'The consumer’s account, in Markdown']
+	['tags', 'Vulnerability tags separated by | (older-american, servicemember), from the source'],
+	[
+		'source_details',
+		'Facts as the source published them, as a JSON object (CFPB: product, sub-product, issue, sub-issue, state, ZIP code, submitted via, company response…); empty for Recourse reports'
+	],
+	['narrative', 'The consumer’s account: Markdown on Recourse, plain text from the CFPB']
 ] as const;
 export type ExportColumn = (typeof exportColumns)[number][0];
 export type ExportRow = Record<ExportColumn, string | number | null>;
@@ -82,6 +98,8 @@ function toExportRow(row: BatchRow, origin: string): ExportRow {
 	return {
 		id: r.id,
 		url: `${origin}/reports/${r.id}`,
+		source: r.source,
+		external_id: r.externalId,
 		company_slug: row.companySlug,
 		company_name: row.companyName,
 		industry: row.industry,
@@ -106,6 +124,8 @@ function toExportRow(row: BatchRow, origin: string): ExportRow {
 		me_too: r.meTooCount,
 		created_at: new Date(r.createdAt).toISOString(),
 		updated_at: new Date(r.updatedAt).toISOString(),
+		tags: r.tags ? (JSON.parse(r.tags) as string[]).join('|') : '',
+		source_details: r.sourceDetails,
 		narrative: r.narrative
 	};
 }

@@ -1,7 +1,7 @@
 /** Atom feeds of reports (per company, per pattern, per explore view), built with the `feed` library. */
 import { Feed } from 'feed';
 import { m } from '$lib/paraglide/messages';
-import { categoryLabel, outcomeLabel } from '../../labels';
+import { categoryLabel, outcomeLabel, sourceLabel } from '../../labels';
 import type { Db } from '../db/client';
 import { listExploreReports, type ExploreFilters } from './explore';
 
@@ -30,6 +30,7 @@ export function atomFeedResponse(
 			title: `${r.title} — ${r.companyName}`,
 			date: new Date(r.createdAt),
 			description: [
+				r.source === 'recourse' ? null : sourceLabel(r.source),
 				categoryLabel(r.category),
 				outcomeLabel(r.outcome),
 				r.rating === null ? null : m.scorecard_rating_value({ value: r.rating })

@@ -156,7 +156,10 @@ export function createReport(
 	);
 }
 
-/** Replaces a report's content; only its author may, and roll-ups move with the change. */
+/**
+ * Replaces a report's content; only its author may (imported records have none, so nobody
+ * may), and roll-ups move with the change.
+ */
 export function updateReport(
 	db: Db,
 	id: number,
@@ -168,7 +171,9 @@ export function updateReport(
 		(tx) => {
 			const before = tx.select().from(report).where(eq(report.id, id)).get();
 			if (!before) return { ok: false, problem: 'not-found' } as const;
-			if (before.authorId !== actorId) return { ok: false, problem: 'forbidden' } as const;
+			if (before.source !== 'recourse' || before.authorId !== actorId) {
+				return { ok: false, problem: 'forbidden' } as const;
+			}
 			const resolved = resolveCompany(tx, input, actorId, now);
 			// Resolving fails before it writes anything, so there is nothing to roll back.
 			if (!resolved.ok) return resolved;
@@ -249,6 +254,7 @@ export const reportSummaryColumns = {
 	rating: report.rating,
 	language: report.language,
 	meTooCount: report.meTooCount,
+	source: report.source,
 	createdAt: report.createdAt,
 	companySlug: company.slug,
 	companyName: company.name

@@ -8,6 +8,7 @@ import { mail } from '$lib/server/mail';
 import { listSimilarReports } from '$lib/server/patterns/patterns';
 import { hasMeToo, setMeToo } from '$lib/server/reports/me-too';
 import { parseReportId } from '$lib/server/reports/report-id';
+import { reportOrigin, reportTags } from '$lib/server/reports/origin';
 import { getReport } from '$lib/server/reports/reports';
 import {
 	answerResponse,
@@ -30,7 +31,13 @@ export const load: PageServerLoad = ({ params, locals }) => {
 	const id = parseReportId(params.id);
 	const detail = id === null ? undefined : getReport(db, id);
 	if (!detail) error(404);
-	const { authorId, narrative: _markdown, ...report } = detail.report;
+	const {
+		authorId,
+		narrative: _markdown,
+		sourceDetails: _details,
+		tags: _tags,
+		...report
+	} = detail.report;
 	const user = locals.user;
 	// A hidden report is shown only to its author (with the reason) and to moderators.
 	const moderator = canModerate(user);
@@ -39,6 +46,8 @@ export const load: PageServerLoad = ({ params, locals }) => {
 	const representative = !!user && isRepresentative(db, user.id, report.companyId);
 	return {
 		report,
+		origin: reportOrigin(detail.report),
+		tags: reportTags(detail.report),
 		company: detail.company,
 		authorName: detail.authorName,
 		channels: detail.channels,
