@@ -160,7 +160,7 @@ export const actions: Actions = {
 		const result = deleteOwnReport(db, user, id);
 		if (!result.ok && result.reason === 'forbidden') error(403);
 		if (!result.ok) error(404);
-		redirect(303, '/?deleted=1');
+		redirect(303, localizeHref('/?deleted=1'));
 	},
 
 	/** The report's author accepts or disputes the response, and says where things stand. */
