@@ -2,6 +2,7 @@
 import { json, type Handle, type HandleServerError } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
+import { cookieMaxAge, getTextDirection } from '$lib/paraglide/runtime';
 import {
 	SESSION_COOKIE,
 	deleteSessionTokenCookie,
@@ -10,6 +11,7 @@ import {
 } from '$lib/server/auth/session';
 import { config } from '$lib/server/config';
 import { db } from '$lib/server/db';
+import { decideLocale, localeCookie } from '$lib/server/i18n';
 import { limits } from '$lib/server/rate-limit';
 
 const handleSession: Handle = async ({ event, resolve }) => {
@@ -27,13 +29,43 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-const handleLocale: Handle = ({ event, resolve }) =>
-	paraglideMiddleware(event.request, ({ request, locale }) => {
+/**
+ * The address decides the language (`/de/…`, English unprefixed); a first visit to an unprefixed
+ * page may be redirected to the remembered or preferred language. See src/lib/server/i18n.ts.
+ */
+const handleLocale: Handle = ({ event, resolve }) => {
+	const decision = decideLocale(event.request, event.url, event.cookies.get(localeCookie));
+	// Not httpOnly: Paraglide's client runtime writes the same cookie when a page hydrates.
+	const cookie = {
+		path: '/',
+		maxAge: cookieMaxAge,
+		httpOnly: false,
+		sameSite: 'lax',
+		secure: config.secureCookies
+	} as const;
+	if (decision.action === 'redirect') {
+		return new Response(null, {
+			status: 307,
+			headers: {
+				location: decision.location,
+				vary: 'Accept-Language, Cookie',
+				'set-cookie': event.cookies.serialize(localeCookie, decision.remember, cookie)
+			}
+		});
+	}
+	if (decision.remember && decision.remember !== event.cookies.get(localeCookie)) {
+		event.cookies.set(localeCookie, decision.remember, cookie);
+	}
+	return paraglideMiddleware(event.request, ({ request, locale }) => {
 		event.request = request;
 		return resolve(event, {
-			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
+			transformPageChunk: ({ html }) =>
+				html
+					.replace('%paraglide.lang%', locale)
+					.replace('%paraglide.dir%', getTextDirection(locale))
 		});
 	});
+};
 
 const handleHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);

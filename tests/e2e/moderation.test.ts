@@ -45,6 +45,9 @@ test('a flagged report is hidden by a moderator, disappears from public view, an
 	const reader = await readerContext.newPage();
 	await signIn(reader, baseURL!);
 	await reader.goto(`/reports/${reportId}`);
+	// A page from a new context skips the fixture's wait for hydration: a click on <details>
+	// before it could be undone by the hydrating component.
+	await reader.waitForLoadState('networkidle');
 	await reader.getByText('Flag this report for moderators').click();
 	await reader.getByRole('button', { name: 'Send the flag' }).click();
 	await expect(reader.getByText('Choose a reason.')).toBeVisible();

@@ -1,4 +1,5 @@
 import { redirect } from '@sveltejs/kit';
+import { localizeHref } from '$lib/paraglide/runtime';
 import { findCompanyByName, findCompanyBySlug } from '$lib/server/companies/companies';
 import { db } from '$lib/server/db';
 import { companyScope } from '$lib/server/reports/rollups';
@@ -17,7 +18,10 @@ export const load: PageServerLoad = ({ url }) => {
 	const unknown = typed.filter((_, i) => !found[i]);
 	// Names become slugs in the address, so that a comparison is a stable permalink.
 	if (!unknown.length && found.some((c, i) => c!.slug !== typed[i])) {
-		redirect(303, `/compare?${found.map((c) => `c=${encodeURIComponent(c!.slug)}`).join('&')}`);
+		redirect(
+			303,
+			localizeHref(`/compare?${found.map((c) => `c=${encodeURIComponent(c!.slug)}`).join('&')}`)
+		);
 	}
 	const companies = found
 		.filter((c) => c !== undefined)

@@ -1,4 +1,5 @@
 import { redirect } from '@sveltejs/kit';
+import { localizeHref } from '$lib/paraglide/runtime';
 import { findCompanyByName, findCompanyBySlug } from '$lib/server/companies/companies';
 import { db } from '$lib/server/db';
 import {
@@ -25,7 +26,7 @@ export const load: PageServerLoad = ({ url }) => {
 			if (found) params.append('company', found.slug);
 			else unknownCompanies.push(value.slice(0, 100));
 		}
-		if (!unknownCompanies.length) redirect(303, `/explore?${params}`);
+		if (!unknownCompanies.length) redirect(303, localizeHref(`/explore?${params}`));
 	}
 	const filters = parseExploreFilters(url.searchParams);
 	const page = Number(url.searchParams.get('page')) || 1;
@@ -44,7 +45,7 @@ export const load: PageServerLoad = ({ url }) => {
 		unknownCompanies,
 		summary: summariseExplore(db, filters),
 		reports: list.reports,
-		nextHref: list.next ? `/explore?${nextParams}` : null,
-		firstHref: url.searchParams.has('before') || page > 1 ? `/explore?${base}` : null
+		nextHref: list.next ? localizeHref(`/explore?${nextParams}`) : null,
+		firstHref: url.searchParams.has('before') || page > 1 ? localizeHref(`/explore?${base}`) : null
 	};
 };

@@ -178,7 +178,10 @@ export function openApiDocument(origin: string) {
 				Report: {
 					type: 'object',
 					properties: Object.fromEntries(
-						exportColumns.map(([name, description]) => [name, { description }])
+						exportColumns.map(([name, description]) => [
+							name,
+							{ description: description({}, { locale: 'en' }) }
+						])
 					)
 				},
 				Company: {

@@ -3,6 +3,8 @@
  * user's other sessions: whoever knew the old password is signed out everywhere.
  */
 import { sha256 } from '@oslojs/crypto/sha2';
+import { m } from '$lib/paraglide/messages';
+import { localizeHref } from '$lib/paraglide/runtime';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { Db } from '../db/client';
@@ -46,14 +48,9 @@ export async function requestPasswordReset(
 		.run();
 	await mail.send({
 		to: account.email,
-		subject: 'Reset your Recourse password',
-		text: [
-			'Someone asked to reset the password of your Recourse account.',
-			'',
-			`Choose a new password here (the link works once, for one hour): ${origin}/password/reset?token=${token}`,
-			'',
-			'If you did not ask for it, ignore this message: your password stays as it is.'
-		].join('\n')
+		// In the language of the page the link was asked for from, and leading back to it.
+		subject: m.mail_reset_subject(),
+		text: m.mail_reset_text({ url: origin + localizeHref(`/password/reset?token=${token}`) })
 	});
 }
 

@@ -3,6 +3,7 @@
  * at an address on the company's own domain; moderators may also grant or revoke by hand.
  */
 import { sha256 } from '@oslojs/crypto/sha2';
+import { m } from '$lib/paraglide/messages';
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import { and, asc, count, desc, eq, gt, isNull, min } from 'drizzle-orm';
 import type { Db } from '../db/client';
@@ -151,14 +152,9 @@ export async function startClaim(
 		.get();
 	await mail.send({
 		to: email,
-		subject: `Your Recourse verification code: ${code}`,
-		text: [
-			`Someone asked to answer reports about ${input.companyName} on Recourse, using this address.`,
-			'',
-			`Verification code: ${code}`,
-			'',
-			'The code works for 30 minutes. If you did not ask for it, ignore this message.'
-		].join('\n')
+		// In the language of the page the code was asked for from.
+		subject: m.mail_claim_subject({ code }),
+		text: m.mail_claim_text({ company: input.companyName, code })
 	});
 	return { ok: true, claimId: claim.id };
 }

@@ -1,5 +1,6 @@
 /** Reports as open data: the exported columns, and batches read with a keyset so memory stays flat. */
 import { and, desc, eq, sql } from 'drizzle-orm';
+import { m } from '$lib/paraglide/messages';
 import type { Db } from '../db/client';
 import { company, report, reportChannel, reportEscalation } from '../db/schema';
 import { exploreConditions, parseExploreFilters, type ExploreFilters } from './explore';
@@ -8,51 +9,43 @@ const parseAll = parseExploreFilters(new URLSearchParams());
 import { encodeCursor, olderThan, type ReportCursor } from './reports';
 import { formatMoneyInput } from '../../report-values';
 
-/** Every exported column with its meaning, in order: the CSV header and the data dictionary. */
+/**
+ * Every exported column with its meaning, in order: the CSV header and the data dictionary.
+ * Meanings are messages: /about/data shows them in the reader's language, the OpenAPI
+ * document in English.
+ */
 export const exportColumns = [
-	['id', 'Report number; the report is at /reports/{id}'],
-	['url', 'Permanent address of the report'],
-	[
-		'source',
-		'Where the report comes from: recourse (written here) or cfpb (imported from the CFPB Consumer Complaint Database)'
-	],
-	[
-		'external_id',
-		'The record’s id in its source (the CFPB complaint ID); empty for Recourse reports'
-	],
-	['company_slug', 'Stable identifier of the company; its scorecard is at /companies/{slug}'],
-	['company_name', 'Company name as listed'],
-	['industry', 'Industry of the company (slug), if known'],
-	['title', 'Title written by the consumer'],
-	['product', 'Product or service concerned'],
-	['category', 'What failed (slug, see the taxonomy)'],
-	['trigger', 'Life event that triggered the failure (slug), empty if not given'],
-	['started_on', 'Date the failure started (YYYY-MM-DD)'],
-	['ended_on', 'Date it ended (YYYY-MM-DD), empty if still going on'],
-	['contacts', 'Number of contacts with the company, empty if not given'],
-	['hours', 'Hours the consumer spent, empty if not given'],
-	['agents', 'Distinct agents spoken to, empty if not given'],
-	['promises_broken', 'Promises or deadlines the company broke, empty if not given'],
-	['channels', 'Channels tried, separated by |'],
-	['escalations', 'Escalations tried, separated by |'],
-	['currency', 'ISO 4217 currency of the amounts'],
-	['amount_disputed', 'Amount in dispute, in the currency (decimal point)'],
-	['amount_recovered', 'Amount recovered, in the currency (decimal point)'],
-	['outcome', 'unresolved, partly-resolved or resolved'],
-	[
-		'rating',
-		'The consumer’s rating of the company, 1 (worst) to 5 (best); empty for imported records'
-	],
-	['language', 'Language of the report (BCP 47)'],
-	['me_too', 'Users who said the same happened to them'],
-	['created_at', 'When the report was published (ISO 8601, UTC)'],
-	['updated_at', 'When it was last edited (ISO 8601, UTC)'],
-	['tags', 'Vulnerability tags separated by | (older-american, servicemember), from the source'],
-	[
-		'source_details',
-		'Facts as the source published them, as a JSON object (CFPB: product, sub-product, issue, sub-issue, state, ZIP code, submitted via, company response…); empty for Recourse reports'
-	],
-	['narrative', 'The consumer’s account: Markdown on Recourse, plain text from the CFPB']
+	['id', m.export_col_id],
+	['url', m.export_col_url],
+	['source', m.export_col_source],
+	['external_id', m.export_col_external_id],
+	['company_slug', m.export_col_company_slug],
+	['company_name', m.export_col_company_name],
+	['industry', m.export_col_industry],
+	['title', m.export_col_title],
+	['product', m.export_col_product],
+	['category', m.export_col_category],
+	['trigger', m.export_col_trigger],
+	['started_on', m.export_col_started_on],
+	['ended_on', m.export_col_ended_on],
+	['contacts', m.export_col_contacts],
+	['hours', m.export_col_hours],
+	['agents', m.export_col_agents],
+	['promises_broken', m.export_col_promises_broken],
+	['channels', m.export_col_channels],
+	['escalations', m.export_col_escalations],
+	['currency', m.export_col_currency],
+	['amount_disputed', m.export_col_amount_disputed],
+	['amount_recovered', m.export_col_amount_recovered],
+	['outcome', m.export_col_outcome],
+	['rating', m.export_col_rating],
+	['language', m.export_col_language],
+	['me_too', m.export_col_me_too],
+	['created_at', m.export_col_created_at],
+	['updated_at', m.export_col_updated_at],
+	['tags', m.export_col_tags],
+	['source_details', m.export_col_source_details],
+	['narrative', m.export_col_narrative]
 ] as const;
 export type ExportColumn = (typeof exportColumns)[number][0];
 export type ExportRow = Record<ExportColumn, string | number | null>;

@@ -1,6 +1,7 @@
 /** Atom feeds of reports (per company, per pattern, per explore view), built with the `feed` library. */
 import { Feed } from 'feed';
 import { m } from '$lib/paraglide/messages';
+import { localizeHref } from '$lib/paraglide/runtime';
 import { categoryLabel, outcomeLabel, sourceLabel } from '../../labels';
 import type { Db } from '../db/client';
 import { listExploreReports, type ExploreFilters } from './explore';
@@ -26,8 +27,8 @@ export function atomFeedResponse(
 	for (const r of reports) {
 		atom.addItem({
 			id: `${origin}/reports/${r.id}`,
-			link: `${origin}/reports/${r.id}`,
-			title: `${r.title} — ${r.companyName}`,
+			link: origin + localizeHref(`/reports/${r.id}`),
+			title: m.report_title_meta({ title: r.title, company: r.companyName }),
 			date: new Date(r.createdAt),
 			description: [
 				r.source === 'recourse' ? null : sourceLabel(r.source),

@@ -4,6 +4,8 @@
  * disputes it and may update the outcome. Every figure they feed moves in the same transaction.
  */
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { m } from '$lib/paraglide/messages';
+import { baseLocale, localizeHref, toLocale } from '$lib/paraglide/runtime';
 import type { Db } from '../db/client';
 import { company, companyResponse, report, user, type CompanyResponse } from '../db/schema';
 import { canModerate, type Actor } from '../auth/roles';
@@ -34,6 +36,7 @@ export type ReportFacts = Pick<
 	| 'createdAt'
 	| 'outcome'
 	| 'title'
+	| 'language'
 > & { hiddenAt: number | null };
 
 /** The facts of a report that responses and their figures need. */
@@ -49,6 +52,7 @@ export function readReport(tx: Db, reportId: number): ReportFacts | undefined {
 			createdAt: report.createdAt,
 			outcome: report.outcome,
 			title: report.title,
+			language: report.language,
 			hiddenAt: report.hiddenAt
 		})
 		.from(report)
@@ -134,11 +138,22 @@ export async function postResponse(
 				.from(company)
 				.where(eq(company.id, r.companyId))
 				.get()?.name;
+			// No language is stored per user: the author is written to in their report's language
+			// when the interface has it, else in English.
+			const locale = toLocale(r.language) ?? baseLocale;
+			const companyName = name ?? '';
 			notice = authorNotice(
 				tx,
 				r,
-				`${name} answered your report`,
-				`${name} answered your report "${r.title}". Read the answer, then accept or dispute it: ${origin}/reports/${r.id}#response`,
+				m.mail_response_subject({ company: companyName }, { locale }),
+				m.mail_response_text(
+					{
+						company: companyName,
+						title: r.title,
+						url: origin + localizeHref(`/reports/${r.id}`, { locale }) + '#response'
+					},
+					{ locale }
+				),
 				now
 			);
 			return { ok: true, responseId: row.id };

@@ -1,4 +1,5 @@
 import { m } from '$lib/paraglide/messages';
+import { localizeHref } from '$lib/paraglide/runtime';
 import { db } from '$lib/server/db';
 import { filtersToSearchParams, parseExploreFilters } from '$lib/server/reports/explore';
 import { atomFeedResponse } from '$lib/server/reports/feeds';
@@ -10,6 +11,6 @@ export const GET: RequestHandler = ({ url }) => {
 	return atomFeedResponse(db, filters, {
 		title: `${m.explore_title()} · ${m.site_name()}`,
 		selfUrl: url.href,
-		pageUrl: `${url.origin}/explore?${filtersToSearchParams(filters)}`
+		pageUrl: url.origin + localizeHref(`/explore?${filtersToSearchParams(filters)}`)
 	});
 };

@@ -1,4 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { localizeHref } from '$lib/paraglide/runtime';
 import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
 import { isCommonPassword } from '$lib/server/auth/common-passwords';
@@ -31,6 +32,6 @@ export const actions: Actions = {
 		if (!result.ok)
 			return fail(400, { errors: { form: m.reset_invalid() } as Record<string, string> });
 		startSession(db, cookies, result.userId, config.secureCookies);
-		redirect(303, '/account?reset=1');
+		redirect(303, localizeHref('/account?reset=1'));
 	}
 };

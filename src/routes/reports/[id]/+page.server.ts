@@ -1,5 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
+import { localizeHref } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
 import { db } from '$lib/server/db';
 import { readFormData } from '$lib/server/form-request';
@@ -68,7 +69,9 @@ export const load: PageServerLoad = ({ params, locals }) => {
 };
 
 function reportIdOrSignIn(locals: App.Locals, params: { id: string }, url: URL) {
-	if (!locals.user) redirect(303, `/login?redirectTo=${encodeURIComponent(url.pathname)}`);
+	if (!locals.user) {
+		redirect(303, localizeHref(`/login?redirectTo=${encodeURIComponent(url.pathname)}`));
+	}
 	const id = parseReportId(params.id);
 	if (id === null) error(404);
 	return { user: locals.user, id };
@@ -157,7 +160,7 @@ export const actions: Actions = {
 		const result = deleteOwnReport(db, user, id);
 		if (!result.ok && result.reason === 'forbidden') error(403);
 		if (!result.ok) error(404);
-		redirect(303, '/?deleted=1');
+		redirect(303, localizeHref('/?deleted=1'));
 	},
 
 	/** The report's author accepts or disputes the response, and says where things stand. */

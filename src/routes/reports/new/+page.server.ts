@@ -1,4 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
+import { localizeHref } from '$lib/paraglide/runtime';
 import { requireUser } from '$lib/server/auth/guard';
 import { findCompanyBySlug } from '$lib/server/companies/companies';
 import { db } from '$lib/server/db';
@@ -44,7 +45,7 @@ export const actions: Actions = {
 			(input) => createReport(db, input, user.id),
 			isRedactionConfirmed(data)
 		);
-		if (result.ok) redirect(303, `/reports/${result.id}?published=1`);
+		if (result.ok) redirect(303, localizeHref(`/reports/${result.id}?published=1`));
 		if ('status' in result) error(result.status);
 		return fail(400, result.failure);
 	}

@@ -1,4 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
+import { localizeHref } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
 import { requireUser } from '$lib/server/auth/guard';
 import { findCompanyBySlug } from '$lib/server/companies/companies';
@@ -18,7 +19,7 @@ export const load: PageServerLoad = ({ params, locals, url }) => {
 	const user = requireUser(locals, url);
 	const company = companyOr404(params.slug);
 	if (isRepresentative(db, user.id, company.id)) {
-		redirect(303, `/companies/${company.slug}/dashboard`);
+		redirect(303, localizeHref(`/companies/${company.slug}/dashboard`));
 	}
 	return {
 		company: { slug: company.slug, name: company.name, domain: company.domain },
@@ -47,7 +48,7 @@ export const actions: Actions = {
 		});
 		if (!result.ok) {
 			if (result.reason === 'already-representative') {
-				redirect(303, `/companies/${company.slug}/dashboard`);
+				redirect(303, localizeHref(`/companies/${company.slug}/dashboard`));
 			}
 			return failWith(
 				result.reason === 'too-many'
@@ -59,7 +60,9 @@ export const actions: Actions = {
 		}
 		redirect(
 			303,
-			`/companies/${company.slug}/claim?sent=${encodeURIComponent(email.toLowerCase())}`
+			localizeHref(
+				`/companies/${company.slug}/claim?sent=${encodeURIComponent(email.toLowerCase())}`
+			)
 		);
 	},
 
@@ -82,6 +85,6 @@ export const actions: Actions = {
 						: m.claim_code_expired();
 			return fail(400, { step: 'verify' as const, errors: { code: message } });
 		}
-		redirect(303, `/companies/${company.slug}/dashboard?verified=1`);
+		redirect(303, localizeHref(`/companies/${company.slug}/dashboard?verified=1`));
 	}
 };

@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
+import { localizeHref } from '$lib/paraglide/runtime';
 import { findCompanyBySlug } from '$lib/server/companies/companies';
 import { db } from '$lib/server/db';
 import { parseExploreFilters } from '$lib/server/reports/explore';
@@ -13,6 +14,6 @@ export const GET: RequestHandler = ({ params, url }) => {
 	return atomFeedResponse(db, filters, {
 		title: m.scorecard_title({ company: company.name }),
 		selfUrl: url.href,
-		pageUrl: `${url.origin}/companies/${company.slug}`
+		pageUrl: url.origin + localizeHref(`/companies/${company.slug}`)
 	});
 };

@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { patternTitle } from '$lib/labels';
+import { localizeHref } from '$lib/paraglide/runtime';
 import { db } from '$lib/server/db';
 import { parseExploreFilters } from '$lib/server/reports/explore';
 import { atomFeedResponse } from '$lib/server/reports/feeds';
@@ -13,6 +14,6 @@ export const GET: RequestHandler = ({ params, url }) => {
 	return atomFeedResponse(db, filters, {
 		title: patternTitle(pattern.category, pattern.trigger),
 		selfUrl: url.href,
-		pageUrl: `${url.origin}/patterns/${params.slug}`
+		pageUrl: url.origin + localizeHref(`/patterns/${params.slug}`)
 	});
 };

@@ -1,4 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
+import { localizeHref } from '$lib/paraglide/runtime';
 import { requireUser } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
 import { readFormData } from '$lib/server/form-request';
@@ -40,7 +41,7 @@ export const actions: Actions = {
 			(input) => updateReport(db, detail.report.id, input, user.id),
 			isRedactionConfirmed(data)
 		);
-		if (result.ok) redirect(303, `/reports/${result.id}?updated=1`);
+		if (result.ok) redirect(303, localizeHref(`/reports/${result.id}?updated=1`));
 		if ('status' in result) error(result.status);
 		return fail(400, result.failure);
 	}

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { decideLocale } from './i18n';
+
+/** A browser opening a page (what Chromium sends for a navigation), or another kind of request. */
+function visit(path: string, headers: Record<string, string> = {}, method = 'GET') {
+	const url = new URL(path, 'http://recourse.test');
+	const request = new Request(url, {
+		method,
+		headers: { 'sec-fetch-dest': 'document', ...headers }
+	});
+	return [request, url] as const;
+}
+
+describe('decideLocale', () => {
+	it('serves an unprefixed page in English to a first visitor who prefers English or no listed language', () => {
+		expect(decideLocale(...visit('/companies'), undefined)).toEqual({
+			action: 'serve',
+			remember: 'en'
+		});
+		expect(
+			decideLocale(...visit('/companies', { 'accept-language': 'fr-FR,fr;q=0.9' }), undefined)
+		).toEqual({ action: 'serve', remember: 'en' });
+	});
+
+	it('sends a first visitor to the language they prefer, keeping path and query', () => {
+		expect(
+			decideLocale(
+				...visit('/explore?outcome=resolved', { 'accept-language': 'de-DE,de;q=0.9' }),
+				undefined
+			)
+		).toEqual({ action: 'redirect', location: '/de/explore?outcome=resolved', remember: 'de' });
+		expect(
+			decideLocale(...visit('/', { 'accept-language': 'fr;q=0.9, pl;q=0.8, en;q=0.5' }), undefined)
+		).toMatchObject({ action: 'redirect', location: expect.stringMatching(/^\/pl\/?$/) });
+	});
+
+	it('prefers the remembered choice to Accept-Language', () => {
+		const german = { 'accept-language': 'de' };
+		expect(decideLocale(...visit('/patterns', german), 'en')).toEqual({
+			action: 'serve',
+			remember: 'en'
+		});
+		expect(decideLocale(...visit('/patterns', german), 'ru')).toEqual({
+			action: 'redirect',
+			location: '/ru/patterns',
+			remember: 'ru'
+		});
+		expect(decideLocale(...visit('/patterns', german), 'xx')).toMatchObject({
+			location: '/de/patterns'
+		});
+	});
+
+	it('serves a prefixed page in its language and remembers it', () => {
+		expect(decideLocale(...visit('/pl/companies', { 'accept-language': 'de' }), 'en')).toEqual({
+			action: 'serve',
+			remember: 'pl'
+		});
+	});
+
+	it('takes /en/… as a choice of English and drops the prefix', () => {
+		expect(decideLocale(...visit('/en/companies?q=acme'), 'de')).toEqual({
+			action: 'redirect',
+			location: '/companies?q=acme',
+			remember: 'en'
+		});
+		expect(decideLocale(...visit('/en'), 'de')).toMatchObject({ location: '/' });
+	});
+
+	it('never redirects form posts, scripts, data requests or the machine routes', () => {
+		const german = { 'accept-language': 'de' };
+		const none = { action: 'serve', remember: null };
+		expect(decideLocale(...visit('/reports/new', german, 'POST'), 'de')).toEqual(none);
+		const [script, url] = visit('/companies', german);
+		script.headers.delete('sec-fetch-dest');
+		expect(decideLocale(script, url, 'de')).toEqual(none);
+		for (const path of [
+			'/api/v1/reports',
+			'/api/openapi.json',
+			'/explore/export.csv?outcome=resolved',
+			'/explore/export.json',
+			'/companies/suggest?q=ac',
+			'/status'
+		]) {
+			expect(decideLocale(...visit(path, german), 'de'), path).toEqual(none);
+		}
+	});
+});
