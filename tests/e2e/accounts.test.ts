@@ -1,21 +1,4 @@
-import { desc, eq } from 'drizzle-orm';
-import { openDatabase } from '../../src/lib/server/db/client';
-import { mailOutbox } from '../../src/lib/server/db/schema';
-import { databasePath, expect, expectAccessible, test, uniqueEmail } from './fixtures';
-
-function latestMailTo(address: string) {
-	const db = openDatabase(databasePath);
-	try {
-		return db
-			.select()
-			.from(mailOutbox)
-			.where(eq(mailOutbox.to, address))
-			.orderBy(desc(mailOutbox.id))
-			.get();
-	} finally {
-		db.$client.close();
-	}
-}
+import { expect, expectAccessible, latestMailTo, test, uniqueEmail } from './fixtures';
 
 test('a common password is refused at sign-up, beside the field', async ({ page }) => {
 	await page.goto('/signup');

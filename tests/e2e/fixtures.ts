@@ -1,7 +1,9 @@
 /** Playwright fixtures: accessibility checks, and users signed in by creating their session directly. */
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
+import { desc, eq } from 'drizzle-orm';
 import { openDatabase } from '../../src/lib/server/db/client';
+import { mailOutbox, user as userTable } from '../../src/lib/server/db/schema';
 import { createUser } from '../../src/lib/server/auth/users';
 import {
 	createSession,
@@ -10,6 +12,33 @@ import {
 } from '../../src/lib/server/auth/session';
 
 export const databasePath = 'tests/e2e/.data/e2e.db';
+
+/** Runs work on the suite server's database through a connection of its own, closed after. */
+export function withDb<T>(work: (db: ReturnType<typeof openDatabase>) => T): T {
+	const db = openDatabase(databasePath);
+	try {
+		return work(db);
+	} finally {
+		db.$client.close();
+	}
+}
+
+/** The newest message the development outbox holds for an address. */
+export function latestMailTo(address: string) {
+	return withDb((db) =>
+		db
+			.select()
+			.from(mailOutbox)
+			.where(eq(mailOutbox.to, address))
+			.orderBy(desc(mailOutbox.id))
+			.get()
+	);
+}
+
+/** Gives a user a role directly (what `npm run admin:role` does). */
+export function setUserRole(userId: string, role: 'user' | 'moderator' | 'admin') {
+	withDb((db) => db.update(userTable).set({ role }).where(eq(userTable.id, userId)).run());
+}
 
 /** Fails the test on any WCAG 2.1 A/AA violation axe-core finds on the page as it is now. */
 export async function expectAccessible(page: Page): Promise<void> {

@@ -1,18 +1,6 @@
-import { eq } from 'drizzle-orm';
-import { openDatabase } from '../../src/lib/server/db/client';
-import { user as userTable } from '../../src/lib/server/db/schema';
 import { createReport } from '../../src/lib/server/reports/reports';
 import { reportInput } from '../../src/lib/server/testing/factories';
-import { databasePath, expect, expectAccessible, signIn, test } from './fixtures';
-
-function withDb<T>(work: (db: ReturnType<typeof openDatabase>) => T): T {
-	const db = openDatabase(databasePath);
-	try {
-		return work(db);
-	} finally {
-		db.$client.close();
-	}
-}
+import { expect, expectAccessible, setUserRole, signIn, test, withDb } from './fixtures';
 
 function seedReport(authorId: string, title: string) {
 	return withDb((db) => {
@@ -63,9 +51,7 @@ test('a flagged report is hidden by a moderator, disappears from public view, an
 	const mod = await modContext.newPage();
 	const moderator = await signIn(mod, baseURL!);
 	expect((await mod.goto('/moderation'))?.status()).toBe(403);
-	withDb((db) =>
-		db.update(userTable).set({ role: 'moderator' }).where(eq(userTable.id, moderator.userId)).run()
-	);
+	setUserRole(moderator.userId, 'moderator');
 	await mod.goto('/moderation');
 	const item = mod.getByRole('article').filter({ hasText: title });
 	await expect(item).toContainText('Names a private person');

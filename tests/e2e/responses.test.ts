@@ -1,15 +1,19 @@
-import { desc, eq } from 'drizzle-orm';
-import { openDatabase } from '../../src/lib/server/db/client';
-import { mailOutbox, user as userTable } from '../../src/lib/server/db/schema';
 import { createCompany } from '../../src/lib/server/companies/companies';
 import { createReport } from '../../src/lib/server/reports/reports';
 import { reportInput } from '../../src/lib/server/testing/factories';
-import { databasePath, expect, expectAccessible, signIn, test } from './fixtures';
+import {
+	expect,
+	expectAccessible,
+	latestMailTo,
+	setUserRole,
+	signIn,
+	test,
+	withDb
+} from './fixtures';
 
 /** A company with a website and one report by the given author, written straight to the database. */
 function seedReport(authorId: string) {
-	const db = openDatabase(databasePath);
-	try {
+	return withDb((db) => {
 		const stamp = `${Date.now()}${Math.floor(Math.random() * 1000)}`;
 		const made = createCompany(
 			db,
@@ -30,32 +34,7 @@ function seedReport(authorId: string) {
 		);
 		if (!report.ok) throw new Error('report');
 		return { company: made.company, reportId: report.id };
-	} finally {
-		db.$client.close();
-	}
-}
-
-function latestMailTo(address: string) {
-	const db = openDatabase(databasePath);
-	try {
-		return db
-			.select()
-			.from(mailOutbox)
-			.where(eq(mailOutbox.to, address))
-			.orderBy(desc(mailOutbox.id))
-			.get();
-	} finally {
-		db.$client.close();
-	}
-}
-
-function makeAdmin(userId: string) {
-	const db = openDatabase(databasePath);
-	try {
-		db.update(userTable).set({ role: 'admin' }).where(eq(userTable.id, userId)).run();
-	} finally {
-		db.$client.close();
-	}
+	});
 }
 
 test('a representative verifies, answers a report in public, and the consumer disputes it', async ({
@@ -189,7 +168,7 @@ test('an administrator reads the development outbox and the audit trail', async 
 	await page.getByRole('button', { name: 'Send the code' }).click();
 	await expect(page.getByRole('status')).toContainText('We sent a code');
 
-	makeAdmin(user.userId);
+	setUserRole(user.userId, 'admin');
 	await page.goto('/admin/outbox');
 	await expect(page.getByRole('heading', { level: 1, name: 'Development outbox' })).toBeVisible();
 	const mail = page.getByRole('article').filter({ hasText: `To press@${company.domain}` });

@@ -25,9 +25,9 @@ function countReport(tx: Db, reportId: number, sign: 1 | -1) {
 	if (!row) return;
 	applyReportToRollups(tx, { ...row, ...readTags(tx, reportId) }, sign);
 	const response = responseOf(tx, reportId);
-	const facts = readReport(tx, reportId);
-	if (response && facts && response.hiddenAt === null) {
-		applyResponseToRollups(tx, factsOf(facts, response), sign);
+	// The report row read above carries every fact the response's figures need.
+	if (response && response.hiddenAt === null) {
+		applyResponseToRollups(tx, factsOf(row, response), sign);
 	}
 }
 
