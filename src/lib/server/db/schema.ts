@@ -176,6 +176,17 @@ export const rollup = sqliteTable(
 	(t) => [primaryKey({ columns: [t.scope, t.dimension, t.key] })]
 );
 
+/**
+ * Which reports changed, in commit order: written by triggers on `report`, `report_channel` and
+ * `report_escalation` (drizzle/0004), whoever writes (the server, an import, a script). The
+ * in-memory facet index (src/lib/server/reports/facets.ts) reads it to stay in step. No foreign
+ * key: a deleted report's id is logged too.
+ */
+export const reportChange = sqliteTable('report_change', {
+	seq: integer('seq').primaryKey({ autoIncrement: true }),
+	reportId: integer('report_id').notNull()
+});
+
 /** A recurring failure: a category of failure after a triggering life event, across companies. */
 export const pattern = sqliteTable(
 	'pattern',
@@ -317,6 +328,8 @@ export const notification = sqliteTable(
 	},
 	(t) => [
 		index('notification_user_idx').on(t.userId, t.createdAt),
+		// The header's unread count: a user's notices with no read time.
+		index('notification_unread_idx').on(t.userId, t.readAt),
 		index('notification_report_idx').on(t.reportId)
 	]
 );

@@ -49,6 +49,7 @@ export type RollupDimension =
 	| 'channel'
 	| 'escalation'
 	| 'day'
+	| 'month'
 	| 'company'
 	| 'disputed'
 	| 'recovered'
@@ -69,7 +70,8 @@ export function dayKey(ms: number): string {
 function rowsFor(facts: RollupFacts): Row[] {
 	const rows: Row[] = [
 		{ dimension: 'reports', key: '', n: 1 },
-		{ dimension: 'day', key: dayKey(facts.createdAt), n: 1 }
+		{ dimension: 'day', key: dayKey(facts.createdAt), n: 1 },
+		{ dimension: 'month', key: dayKey(facts.createdAt).slice(0, 7), n: 1 }
 	];
 	for (const [dimension, column] of Object.entries(columnDimensions)) {
 		const value = facts[column];
@@ -255,6 +257,7 @@ export function rebuildRollups(db: Db): void {
 	const dimensions: { name: string; key: string; n: string; from?: string; where?: string }[] = [
 		{ name: 'reports', key: `''`, n: 'count(*)' },
 		{ name: 'day', key: dayExpr, n: 'count(*)' },
+		{ name: 'month', key: `substr(${dayExpr}, 1, 7)`, n: 'count(*)' },
 		...Object.entries(columnDimensions).map(([name, column]) => {
 			const col = `r."${column.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}"`;
 			return { name, key: `cast(${col} as text)`, n: 'count(*)', where: `${col} is not null` };
