@@ -10,7 +10,7 @@ CREATE TRIGGER `report_change_insert` AFTER INSERT ON `report` BEGIN
 	INSERT INTO `report_change` (`report_id`) VALUES (new.`id`);
 END;
 --> statement-breakpoint
-CREATE TRIGGER `report_change_update` AFTER UPDATE OF `company_id`, `category`, `trigger`, `outcome`, `rating`, `language`, `source`, `started_on`, `hidden_at`, `created_at` ON `report` BEGIN
+CREATE TRIGGER `report_change_update` AFTER UPDATE OF `company_id`, `title`, `product`, `category`, `trigger`, `outcome`, `rating`, `narrative`, `language`, `source`, `started_on`, `hidden_at`, `created_at` ON `report` BEGIN
 	INSERT INTO `report_change` (`report_id`) VALUES (new.`id`);
 END;
 --> statement-breakpoint

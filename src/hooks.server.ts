@@ -1,5 +1,5 @@
 /** Per request: security headers, API rate limit, session → locals, locale; one log line per unexpected error. */
-import { json, type Handle, type HandleServerError } from '@sveltejs/kit';
+import { json, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { cookieMaxAge, getTextDirection } from '$lib/paraglide/runtime';
@@ -13,6 +13,12 @@ import { config } from '$lib/server/config';
 import { db } from '$lib/server/db';
 import { decideLocale, localeCookie } from '$lib/server/i18n';
 import { limits } from '$lib/server/rate-limit';
+import { warmFacets } from '$lib/server/reports/facets';
+
+/** At start: explore's facet index begins loading (in batches between requests when large). */
+export const init: ServerInit = () => {
+	warmFacets(db);
+};
 
 const handleSession: Handle = async ({ event, resolve }) => {
 	const token = event.cookies.get(SESSION_COOKIE);

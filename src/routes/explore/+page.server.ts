@@ -30,13 +30,18 @@ export const load: PageServerLoad = ({ url }) => {
 	}
 	const filters = parseExploreFilters(url.searchParams);
 	const page = Number(url.searchParams.get('page')) || 1;
+	const rank = !!filters.q && url.searchParams.get('order') === 'relevance';
 	const list = listExploreReports(db, filters, {
 		before: decodeCursor(url.searchParams.get('before')),
-		page
+		page,
+		rank
 	});
 	const base = filtersToSearchParams(filters);
+	if (rank) base.set('order', 'relevance');
 	const nextParams = new URLSearchParams(base);
-	if (list.next) nextParams.set(filters.q ? 'page' : 'before', list.next);
+	const rankedParams = new URLSearchParams(base);
+	rankedParams.set('order', 'relevance');
+	if (list.next) nextParams.set(list.order === 'relevance' ? 'page' : 'before', list.next);
 	const companyNames = filters.company.map((slug) => findCompanyBySlug(db, slug)?.name ?? slug);
 	return {
 		filters,
@@ -45,6 +50,8 @@ export const load: PageServerLoad = ({ url }) => {
 		unknownCompanies,
 		summary: summariseExplore(db, filters),
 		reports: list.reports,
+		order: list.order,
+		rankHref: localizeHref(`/explore?${rankedParams}`),
 		nextHref: list.next ? localizeHref(`/explore?${nextParams}`) : null,
 		firstHref: url.searchParams.has('before') || page > 1 ? localizeHref(`/explore?${base}`) : null
 	};

@@ -45,5 +45,6 @@ function appliedMigrations(sqlite: Database.Database): number {
 		.prepare("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'")
 		.get();
 	if (!table) return 0;
-	return (sqlite.prepare('select count(*) as n from __drizzle_migrations').get() as { n: number }).n;
+	return (sqlite.prepare('select count(*) as n from __drizzle_migrations').get() as { n: number })
+		.n;
 }

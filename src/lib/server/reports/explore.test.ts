@@ -171,6 +171,22 @@ describe('full-text search', () => {
 		expect(found[1]!.snippet).toContain('\u0002shipping\u0003 \u0002fee\u0003');
 	});
 
+	it('lists newest first when too many reports match to rank, unless asked to rank', () => {
+		const at = (day: number) => Date.UTC(2026, 0, day);
+		const older = file({ title: 'Shipping fee of 7455 dollars', narrative: 'Absurd.' }, at(1));
+		const newer = file({ title: 'Refund refused', narrative: 'A shipping fee.' }, at(2));
+		const newest = file({ title: 'Late parcel', narrative: 'The shipping fee was wrong.' }, at(3));
+		const ids = (options: Parameters<typeof listExploreReports>[2]) =>
+			listExploreReports(db, filters('q=shipping+fee'), options);
+		const capped = ids({ rankedMax: 2 });
+		expect(capped.order).toBe('newest');
+		expect(capped.reports.map((r) => r.id)).toEqual([newest, newer, older]);
+		const ranked = ids({ rankedMax: 2, rank: true });
+		expect(ranked.order).toBe('relevance');
+		expect(ranked.reports[0]!.id).toBe(older);
+		expect(ids({}).order).toBe('relevance');
+	});
+
 	it('follows edits of the text', () => {
 		const id = file({ narrative: 'The original words about a broken router.' });
 		expect(listExploreReports(db, filters('q=router')).reports).toHaveLength(1);

@@ -15,9 +15,11 @@ import {
 	triggers
 } from '../../taxonomy';
 import { ALL_SCOPE, companyScope, patternScope, readRollup, type Distribution } from './rollups';
-import { monthsFromDays, type MonthCount } from './scorecard';
+import type { MonthCount } from './scorecard';
+import { dayNumber, facetsFor, monthKey, type FacetFilter, type FacetIndex } from './facets';
 import {
 	listNewestReports,
+	encodeCursor,
 	visibleReport,
 	reportSummaryColumns,
 	type ReportCursor,
@@ -265,15 +267,39 @@ export function summariseExplore(db: Db, filters: ExploreFilters): ExploreSummar
 				: topCompaniesFromRollup(db, scope);
 		return {
 			total: get('reports').reduce((s, r) => s + r.n, 0),
-			months: monthsFromDays(get('day')),
+			months: get('month')
+				.map(({ key, n }) => ({ month: key, n }))
+				.sort((a, b) => a.month.localeCompare(b.month)),
 			categories: [...get('category')].sort((a, b) => b.n - a.n),
 			companies: scope.startsWith('company:')
 				? singleCompany(db, filters.company[0]!, h)
 				: companyRows
 		};
 	}
-	// One scan of the matching reports, grouped finely; the breakdowns are summed here.
-	// (Four grouped queries cost four scans: 1.7 s against 0.5 s for three filters on 1M reports.)
+	const index = facetsFor(db);
+	if (index) {
+		const filter = facetFilter(db, index, filters);
+		if (!filter) return { total: 0, months: [], categories: [], companies: [] };
+		const found = index.summarise(filter);
+		const names = companyNames(
+			db,
+			found.topCompanies.map((c) => c.companyId)
+		);
+		return {
+			total: found.total,
+			months: found.months.map(({ month, n }) => ({ month: monthKey(month), n })),
+			categories: found.categories.sort((a, b) => b.n - a.n || a.key.localeCompare(b.key)),
+			companies: found.topCompanies
+				.map(({ companyId, n }) => ({
+					slug: names.get(companyId)?.slug ?? '',
+					name: names.get(companyId)?.name ?? '',
+					n
+				}))
+				.sort((a, b) => b.n - a.n || a.name.localeCompare(b.name))
+		};
+	}
+	// While the facet index loads: one scan of the matching reports, grouped finely, and the
+	// breakdowns summed here (four grouped queries would cost four scans).
 	const dayExpr = sql<number>`${report.createdAt} / 86400000`;
 	const groups = db
 		.select({ day: dayExpr, category: report.category, companyId: report.companyId, n: count() })
@@ -292,33 +318,91 @@ export function summariseExplore(db: Db, filters: ExploreFilters): ExploreSummar
 		byCompany.set(g.companyId, (byCompany.get(g.companyId) ?? 0) + g.n);
 	}
 	const top = [...byCompany].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, 10);
-	const names = top.length
-		? db
-				.select({ id: company.id, slug: company.slug, name: company.name })
-				.from(company)
-				.where(
-					inArray(
-						company.id,
-						top.map(([id]) => id)
-					)
-				)
-				.all()
-		: [];
-	const nameOf = new Map(names.map((c) => [c.id, c]));
+	const nameOf = companyNames(
+		db,
+		top.map(([id]) => id)
+	);
+	const months = new Map<string, number>();
+	for (const [day, n] of days) {
+		const month = new Date(day * 86_400_000).toISOString().slice(0, 7);
+		months.set(month, (months.get(month) ?? 0) + n);
+	}
 	return {
 		total,
-		months: monthsFromDays(
-			[...days].map(([day, n]) => ({
-				key: new Date(day * 86_400_000).toISOString().slice(0, 10),
-				n
-			}))
-		),
+		months: [...months]
+			.map(([month, n]) => ({ month, n }))
+			.sort((a, b) => a.month.localeCompare(b.month)),
 		categories: [...byCategory]
 			.map(([key, n]) => ({ key, n }))
 			.sort((a, b) => b.n - a.n || a.key.localeCompare(b.key)),
 		companies: top
 			.map(([id, n]) => ({ slug: nameOf.get(id)?.slug ?? '', name: nameOf.get(id)?.name ?? '', n }))
 			.sort((a, b) => b.n - a.n || a.name.localeCompare(b.name))
+	};
+}
+
+function companyNames(db: Db, ids: number[]) {
+	const rows = ids.length
+		? db
+				.select({ id: company.id, slug: company.slug, name: company.name })
+				.from(company)
+				.where(inArray(company.id, ids))
+				.all()
+		: [];
+	return new Map(rows.map((c) => [c.id, c]));
+}
+
+/** The facet filter of a filter state; null when nothing can match (e.g. words with no letters). */
+export function facetFilter(
+	db: Db,
+	index: FacetIndex,
+	filters: ExploreFilters
+): FacetFilter | null {
+	let companies: Uint8Array | null = null;
+	const allow = (ids: number[]) => {
+		const mask = new Uint8Array(Math.max(0, ...ids) + 1);
+		for (const id of ids) if (!companies || companies[id] === 1) mask[id] = 1;
+		companies = mask;
+	};
+	if (filters.company.length) {
+		allow(
+			db
+				.select({ id: company.id })
+				.from(company)
+				.where(inArray(company.slug, filters.company))
+				.all()
+				.map((c) => c.id)
+		);
+	}
+	if (filters.industry.length) {
+		allow(
+			db
+				.select({ id: company.id })
+				.from(company)
+				.where(inArray(company.industry, filters.industry as (typeof industries)[number][]))
+				.all()
+				.map((c) => c.id)
+		);
+	}
+	let ids: Int32Array | null = null;
+	if (filters.q) {
+		const fts = toFtsQuery(filters.q);
+		if (!fts) return null;
+		ids = index.textMatches(fts);
+	}
+	return {
+		companies,
+		category: filters.category,
+		trigger: filters.trigger,
+		outcome: filters.outcome,
+		rating: filters.rating,
+		language: filters.language,
+		source: filters.source,
+		channel: filters.channel,
+		escalation: filters.escalation,
+		fromDay: filters.from ? dayNumber(filters.from) : null,
+		toDay: filters.to ? dayNumber(filters.to) : null,
+		ids
 	};
 }
 
@@ -349,18 +433,83 @@ export type ExploreReport = ReportSummary & {
 };
 
 /**
- * One page of matching reports. Without text: newest first, keyset-paginated. With text:
- * most relevant first (FTS5 bm25), with highlighted snippets, paginated by page number.
+ * A text search is ranked by relevance by default when at most this many reports contain its
+ * words: FTS5's bm25 costs about 2 µs a match (5,000: 10 ms; the 160,000 reports of one
+ * common word in a million: 0.1–0.2 s). More matches are listed newest first unless the reader
+ * asks for relevance (`order=relevance`).
+ */
+export const RANKED_MAX = 5_000;
+
+export type ExploreList = {
+	reports: ExploreReport[];
+	/** The next page: a page number when ranked, a cursor when newest first; null on the last. */
+	next: string | null;
+	order: 'relevance' | 'newest';
+};
+
+/**
+ * One page of matching reports. Without text: newest first, keyset-paginated. With text: most
+ * relevant first (FTS5 bm25), with highlighted snippets, paginated by page number, when at
+ * most RANKED_MAX reports match (ranking 160,000 matches of one word in a million reports
+ * takes 0.1–0.2 s); more matches are listed newest first, and the page says so.
  */
 export function listExploreReports(
 	db: Db,
 	filters: ExploreFilters,
-	options: { before?: ReportCursor | null; page?: number; limit?: number } = {}
-): { reports: ExploreReport[]; next: string | null } {
+	options: {
+		before?: ReportCursor | null;
+		page?: number;
+		limit?: number;
+		/** Rank a text search by relevance however many reports match. */
+		rank?: boolean;
+		/** Up to how many matches a text search is ranked by default (RANKED_MAX). */
+		rankedMax?: number;
+	} = {}
+): ExploreList {
 	const limit = options.limit ?? 20;
 	const fts = toFtsQuery(filters.q);
+	const page = Math.max(1, Math.min(options.page ?? 1, 50));
+	// Unfiltered, the newest reports are the first entries of an index (0.5 ms against 7 ms).
+	const index = scopeFor(db, filters) === ALL_SCOPE ? null : facetsFor(db);
+	if (index) {
+		const filter = facetFilter(db, index, filters);
+		if (!filter) return { reports: [], next: null, order: filters.q ? 'relevance' : 'newest' };
+		if (fts && (options.rank || filter.ids!.length <= (options.rankedMax ?? RANKED_MAX))) {
+			const candidates = index.select(filter);
+			if (!candidates.length) return { reports: [], next: null, order: 'relevance' };
+			{
+				// `+rowid`: SQLite must not hand the list to FTS5, which would run the whole match
+				// again for each id (seconds); the matches are read once and checked against it.
+				const onlyThese =
+					candidates.length === filter.ids!.length
+						? sql``
+						: sql`and +rowid in (select value from json_each(${JSON.stringify(candidates)}))`;
+				const ranked = db
+					.all<{ id: number }>(
+						sql`select rowid as id from report_fts
+							where report_fts match ${fts} ${onlyThese}
+							order by bm25(report_fts, 10.0, 4.0, 1.0), rowid desc
+							limit ${limit + 1} offset ${(page - 1) * limit}`
+					)
+					.map((r) => r.id);
+				return {
+					reports: summariesByIds(db, ranked.slice(0, limit), filters.q),
+					next: ranked.length > limit && page < 50 ? String(page + 1) : null,
+					order: 'relevance'
+				};
+			}
+		}
+		const ids = index.newest(filter, limit + 1, options.before ?? null);
+		const reports = summariesByIds(db, ids.slice(0, limit), filters.q);
+		const last = reports[reports.length - 1];
+		return {
+			reports,
+			next: ids.length > limit && last ? encodeCursor(last) : null,
+			order: 'newest'
+		};
+	}
+	// While the facet index loads, SQLite answers alone.
 	if (fts) {
-		const page = Math.max(1, Math.min(options.page ?? 1, 50));
 		const rows = db
 			.select({ ...reportSummaryColumns, narrative: report.narrative })
 			.from(sql`report_fts`)
@@ -374,9 +523,32 @@ export function listExploreReports(
 			.map(({ narrative, ...row }) => ({ ...row, snippet: searchSnippet(narrative, filters.q) }));
 		return {
 			reports: rows.slice(0, limit),
-			next: rows.length > limit && page < 50 ? String(page + 1) : null
+			next: rows.length > limit && page < 50 ? String(page + 1) : null,
+			order: 'relevance'
 		};
 	}
-	const page = listNewestReports(db, exploreConditions(filters), options);
-	return { reports: page.reports.map((r) => ({ ...r, snippet: null })), next: page.next };
+	const newest = listNewestReports(db, exploreConditions(filters), options);
+	return {
+		reports: newest.reports.map((r) => ({ ...r, snippet: null })),
+		next: newest.next,
+		order: 'newest'
+	};
+}
+
+/** Report summaries in the order of their ids, with snippets when there is a text query. */
+function summariesByIds(db: Db, ids: number[], q: string): ExploreReport[] {
+	if (!ids.length) return [];
+	const rows = db
+		.select({ ...reportSummaryColumns, narrative: q ? report.narrative : sql<string>`''` })
+		.from(report)
+		.innerJoin(company, eq(report.companyId, company.id))
+		.where(inArray(report.id, ids))
+		.all();
+	const byId = new Map(rows.map((r) => [r.id, r]));
+	return ids.flatMap((id) => {
+		const row = byId.get(id);
+		if (!row) return [];
+		const { narrative, ...summary } = row;
+		return [{ ...summary, snippet: q ? searchSnippet(narrative, q) : null }];
+	});
 }
