@@ -7,7 +7,7 @@
  * large table. (Statistics of 30 rows would rightly make it prefer scanning them.)
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Connection } from './db/client';
+import { statementCache, type Connection } from './db/client';
 import { listTopCompanies } from './companies/companies';
 import { getRepresentation } from './companies/representatives';
 import { getPattern, listSimilarReports } from './patterns/patterns';
@@ -26,6 +26,9 @@ type Recorded = { sql: string; params: unknown[] };
 function recordStatements(db: Connection, work: () => void): Recorded[] {
 	const client = db.$client;
 	const recorded: Recorded[] = [];
+	// Statements drizzle prepared earlier would be reused unseen: prepare each one afresh here.
+	const cache = statementCache(db);
+	cache.enabled = false;
 	const prepare = client.prepare.bind(client);
 	client.prepare = ((source: string) => {
 		const statement = prepare(source);
@@ -47,6 +50,7 @@ function recordStatements(db: Connection, work: () => void): Recorded[] {
 		work();
 	} finally {
 		client.prepare = prepare;
+		cache.enabled = true;
 	}
 	return recorded;
 }

@@ -624,6 +624,9 @@ export function generateDemoData(conn: Connection, options: DemoOptions = {}): D
 		})();
 		options.onStage?.('roll-ups');
 		rebuildRollups(conn);
+		// Millions of logged changes help nobody: a running server's facet index sees the log
+		// emptied and loads afresh (src/lib/server/reports/facets.ts).
+		sqlite.exec('delete from report_change');
 		options.onStage?.('statistics');
 		// Approximate statistics are plenty for the planner and take seconds, not minutes.
 		const restoreLimit = tunePragmas(sqlite, { analysis_limit: 1000 });

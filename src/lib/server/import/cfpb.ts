@@ -182,6 +182,9 @@ export async function importCfpbStream(
 	if (mode === 'rebuild' && counts.imported + counts.updated > 0) {
 		options.onStage?.('roll-ups');
 		rebuildRollups(conn);
+		// Millions of logged changes help nobody: a running server's facet index sees the log
+		// emptied and loads afresh (src/lib/server/reports/facets.ts).
+		sqlite.exec('delete from report_change');
 		options.onStage?.('statistics');
 		// Approximate statistics are plenty for the planner after a bulk load, and take seconds.
 		const restoreLimit = tunePragmas(sqlite, { analysis_limit: 1000 });

@@ -88,9 +88,11 @@ function reportColumns(input: ReportInput) {
 	};
 }
 
-function saveTags(tx: Db, reportId: number, input: ReportInput): void {
-	tx.delete(reportChannel).where(eq(reportChannel.reportId, reportId)).run();
-	tx.delete(reportEscalation).where(eq(reportEscalation.reportId, reportId)).run();
+function saveTags(tx: Db, reportId: number, input: ReportInput, isNew = false): void {
+	if (!isNew) {
+		tx.delete(reportChannel).where(eq(reportChannel.reportId, reportId)).run();
+		tx.delete(reportEscalation).where(eq(reportEscalation.reportId, reportId)).run();
+	}
 	if (input.channels.length) {
 		tx.insert(reportChannel)
 			.values(input.channels.map((channel) => ({ reportId, channel })))
@@ -144,7 +146,7 @@ export function createReport(
 				})
 				.returning()
 				.get();
-			saveTags(tx, row.id, input);
+			saveTags(tx, row.id, input, true);
 			applyReportToRollups(
 				tx,
 				{ ...row, channels: input.channels, escalations: input.escalations },
