@@ -535,6 +535,23 @@ export function listExploreReports(
 	};
 }
 
+/**
+ * The ids of the newest `limit` matching reports under a cursor, from the facet index; null
+ * when SQLite should answer (no filter: an index has them in order; or the index is loading).
+ */
+export function newestMatchingIds(
+	db: Db,
+	filters: ExploreFilters,
+	limit: number,
+	before: ReportCursor | null
+): number[] | null {
+	if (scopeFor(db, filters) === ALL_SCOPE) return null;
+	const index = facetsFor(db);
+	if (!index) return null;
+	const filter = facetFilter(db, index, filters);
+	return filter ? index.newest(filter, limit, before) : [];
+}
+
 /** Report summaries in the order of their ids, with snippets when there is a text query. */
 function summariesByIds(db: Db, ids: number[], q: string): ExploreReport[] {
 	if (!ids.length) return [];

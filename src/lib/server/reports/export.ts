@@ -1,9 +1,14 @@
 /** Reports as open data: the exported columns, and batches read with a keyset so memory stays flat. */
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages';
 import type { Db } from '../db/client';
 import { company, report, reportChannel, reportEscalation } from '../db/schema';
-import { exploreConditions, parseExploreFilters, type ExploreFilters } from './explore';
+import {
+	exploreConditions,
+	newestMatchingIds,
+	parseExploreFilters,
+	type ExploreFilters
+} from './explore';
 
 const parseAll = parseExploreFilters(new URLSearchParams());
 import { encodeCursor, olderThan, type ReportCursor } from './reports';
@@ -57,6 +62,10 @@ function batchQuery(
 	limit: number,
 	id?: number
 ) {
+	// Which reports, from the facet index when it can say (any filters, one pass in memory);
+	// SQLite's conditions otherwise.
+	const ids = id === undefined ? newestMatchingIds(db, filters, limit, before) : null;
+	if (ids && !ids.length) return [];
 	return db
 		.select({
 			report,
@@ -73,11 +82,13 @@ function batchQuery(
 		.from(report)
 		.innerJoin(company, eq(company.id, report.companyId))
 		.where(
-			and(
-				...exploreConditions(filters),
-				id === undefined ? undefined : eq(report.id, id),
-				olderThan(before)
-			)
+			ids
+				? inArray(report.id, ids)
+				: and(
+						...exploreConditions(filters),
+						id === undefined ? undefined : eq(report.id, id),
+						olderThan(before)
+					)
 		)
 		.orderBy(desc(report.createdAt), desc(report.id))
 		.limit(limit)

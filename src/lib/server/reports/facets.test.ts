@@ -25,6 +25,7 @@ import {
 	summariseExplore,
 	type ExploreFilters
 } from './explore';
+import { exportBatches } from './export';
 import { FacetIndex, facetsFor } from './facets';
 import { createReport, decodeCursor, updateReport } from './reports';
 
@@ -38,6 +39,9 @@ function bySql<T>(db: Connection, work: (tx: Connection) => T): T {
 function expectSameAsSql(db: Connection, query: string) {
 	const f = filters(query);
 	expect(summariseExplore(db, f), query).toEqual(bySql(db, (tx) => summariseExplore(tx, f)));
+	const exported = (conn: Connection) =>
+		[...exportBatches(conn, f, 'http://x', { batchSize: 40, max: 200 })].flat().map((r) => r.id);
+	expect(exported(db), query).toEqual(bySql(db, exported));
 	if (!f.q) {
 		const ids = (list: { reports: { id: number }[] }) => list.reports.map((r) => r.id);
 		expect(ids(listExploreReports(db, f, { limit: 15 })), query).toEqual(
