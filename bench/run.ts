@@ -111,6 +111,8 @@ const server = spawn('node', ['build'], {
 	},
 	stdio: ['ignore', 'ignore', 'pipe']
 });
+// A failed run must not leave the server holding the port.
+process.on('exit', () => server.kill('SIGTERM'));
 // Explore's facet index loads in the background after start; measuring before it is ready
 // would measure SQLite's fallback instead.
 let facetsLoaded: (line: string) => void;
