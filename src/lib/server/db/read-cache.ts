@@ -22,8 +22,13 @@ export class ReadCache<T extends object> {
 
 	constructor(private readonly maxEntries: number) {}
 
-	/** The cached value for key, or compute() stored under the current data version. */
-	read(db: Db, key: string, compute: () => T): T {
+	/**
+	 * The cached value for key, or compute() stored under the current data version. Nothing is
+	 * stored for undefined (a missing company): unknown keys must not push out known ones.
+	 */
+	read(db: Db, key: string, compute: () => T): T;
+	read(db: Db, key: string, compute: () => T | undefined): T | undefined;
+	read(db: Db, key: string, compute: () => T | undefined): T | undefined {
 		const client = '$client' in db ? (db.$client as Database.Database) : null;
 		if (!client || client.inTransaction) return compute();
 		let slot = this.slots.get(client);
@@ -43,8 +48,9 @@ export class ReadCache<T extends object> {
 			slot.entries.set(key, hit);
 			return hit;
 		}
-		const value = deepFreeze(compute());
-		slot.entries.set(key, value);
+		const value = compute();
+		if (value === undefined) return value;
+		slot.entries.set(key, deepFreeze(value));
 		if (slot.entries.size > this.maxEntries) {
 			slot.entries.delete(slot.entries.keys().next().value!);
 		}

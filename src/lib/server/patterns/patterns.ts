@@ -83,8 +83,8 @@ export type PatternDetail = {
 	reports: ReportSummary[];
 };
 
-/** Computed pattern pages until the next write (null: no such pattern). */
-const details = new ReadCache<{ detail: PatternDetail | null }>(200);
+/** Computed pattern pages until the next write. */
+const details = new ReadCache<PatternDetail>(200);
 
 /**
  * Everything the pattern page shows; undefined for an unknown or malformed slug. Frozen: the
@@ -98,10 +98,7 @@ export function getPattern(
 	const parsed = parsePatternSlug(slug);
 	if (!parsed) return undefined;
 	const key = `${slug}|${limits.companies}|${limits.reports}`;
-	return (
-		details.read(db, key, () => ({ detail: computePattern(db, slug, parsed, limits) ?? null }))
-			.detail ?? undefined
-	);
+	return details.read(db, key, () => computePattern(db, slug, parsed, limits));
 }
 
 function computePattern(
