@@ -9,5 +9,20 @@ export const csr = false;
 export const load: PageServerLoad = ({ params }) => {
 	const detail = getPattern(db, params.slug);
 	if (!detail) error(404);
-	return detail;
+	const { scorecard: card, ...rest } = detail;
+	// Only the figures the page shows: SvelteKit serialises load data even when no script reads
+	// it, and the whole scorecard cost as much to serialise as the page to render.
+	return {
+		...rest,
+		scorecard: {
+			reportCount: card.reportCount,
+			months: card.months,
+			outcomes: card.outcomes,
+			escalations: card.escalations,
+			contacts: card.contacts,
+			effortMinutes: card.effortMinutes,
+			agents: card.agents,
+			promisesBroken: card.promisesBroken
+		}
+	};
 };
