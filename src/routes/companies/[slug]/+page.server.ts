@@ -1,8 +1,10 @@
 import { error } from '@sveltejs/kit';
+import ScorecardFigures from '$lib/components/ScorecardFigures.svelte';
 import { getCompanyProfile } from '$lib/server/companies/profile';
 import { isRepresentative } from '$lib/server/companies/representatives';
 import { canModerate } from '$lib/server/auth/roles';
 import { db } from '$lib/server/db';
+import { renderOnce } from '$lib/server/render-cache';
 import { decodeCursor } from '$lib/server/reports/reports';
 import type { PageServerLoad } from './$types';
 
@@ -16,9 +18,13 @@ export const load: PageServerLoad = ({ params, url, locals }) => {
 	const before = decodeCursor(url.searchParams.get('before'));
 	const profile = getCompanyProfile(db, params.slug, before);
 	if (!profile) error(404);
-	const { companyId, ...shown } = profile;
+	const { companyId, scorecard, ...shown } = profile;
 	return {
 		...shown,
+		reportCount: scorecard.reportCount,
+		// The figures are the same for every reader: rendered once per language and data version
+		// (on the largest company they cost more than the rest of the request).
+		figures: renderOnce(db, `company:${companyId}`, ScorecardFigures, () => ({ card: scorecard })),
 		isRepresentative: !!locals.user && isRepresentative(db, locals.user.id, companyId),
 		canModerate: canModerate(locals.user),
 		paged: before !== null
