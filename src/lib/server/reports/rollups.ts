@@ -350,14 +350,15 @@ export function rebuildRollups(db: Db): void {
 export type Distribution = { key: string; n: number }[];
 
 /**
- * Every histogram of a scope, in one indexed read: dimension → rows (n > 0). Leaves out a
- * pattern's per-company rows (thousands; getPattern ranks them itself).
+ * Every histogram of a scope, in one indexed read: dimension → rows (n > 0). Leaves out the
+ * per-day rows (a thousand and more per scope: series read `month`, and pattern growth reads
+ * `day` by key range) and a pattern's per-company rows (thousands; getPattern ranks them itself).
  */
 export function readRollup(db: Db, scope: string): Map<string, Distribution> {
 	// Plain rows, without the query builder's per-row mapping: this runs for every figure view.
 	const rows = db.values<[string, string, number]>(
 		sql`select dimension, key, n from rollup
-			where scope = ${scope} and dimension <> 'company' and n > 0`
+			where scope = ${scope} and dimension not in ('company', 'day') and n > 0`
 	);
 	const byDimension = new Map<string, Distribution>();
 	for (const [dimension, key, n] of rows) {

@@ -74,18 +74,6 @@ export function summariseHistogram(histogram: Distribution): NumericSummary {
 	return { n, sum, mean: sum / n, median };
 }
 
-/** Reports per calendar month (YYYY-MM), oldest first, from the per-day histogram. */
-export function monthsFromDays(days: Distribution): MonthCount[] {
-	const months = new Map<string, number>();
-	for (const { key, n } of days) {
-		const month = key.slice(0, 7);
-		months.set(month, (months.get(month) ?? 0) + n);
-	}
-	return [...months]
-		.map(([month, n]) => ({ month, n }))
-		.sort((a, b) => a.month.localeCompare(b.month));
-}
-
 const byCount = (rows: Distribution) =>
 	[...rows].sort((a, b) => b.n - a.n || a.key.localeCompare(b.key));
 
