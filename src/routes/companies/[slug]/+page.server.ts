@@ -4,6 +4,7 @@ import { getCompanyProfile } from '$lib/server/companies/profile';
 import { isRepresentative } from '$lib/server/companies/representatives';
 import { canModerate } from '$lib/server/auth/roles';
 import { db } from '$lib/server/db';
+import { handMarkup } from '$lib/parked-markup';
 import { renderOnce } from '$lib/server/render-cache';
 import { decodeCursor } from '$lib/server/reports/reports';
 import type { PageServerLoad } from './$types';
@@ -14,7 +15,7 @@ import type { PageServerLoad } from './$types';
  */
 export const csr = false;
 
-export const load: PageServerLoad = ({ params, url, locals }) => {
+export const load: PageServerLoad = ({ params, url, locals, isDataRequest }) => {
 	const before = decodeCursor(url.searchParams.get('before'));
 	const profile = getCompanyProfile(db, params.slug, before);
 	if (!profile) error(404);
@@ -23,8 +24,15 @@ export const load: PageServerLoad = ({ params, url, locals }) => {
 		...shown,
 		reportCount: scorecard.reportCount,
 		// The figures are the same for every reader: rendered once per language and data version
-		// (on the largest company they cost more than the rest of the request).
-		figures: renderOnce(db, `company:${companyId}`, ScorecardFigures, () => ({ card: scorecard })),
+		// (on the largest company they cost more than the rest of the request), and handed over
+		// without being serialised for a browser that runs no script here (see parked-markup.ts).
+		figures:
+			scorecard.reportCount > 0
+				? handMarkup(
+						renderOnce(db, `company:${companyId}`, ScorecardFigures, () => ({ card: scorecard })),
+						isDataRequest
+					)
+				: null,
 		isRepresentative: !!locals.user && isRepresentative(db, locals.user.id, companyId),
 		canModerate: canModerate(locals.user),
 		paged: before !== null
