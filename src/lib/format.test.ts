@@ -8,6 +8,7 @@ import {
 	formatMonth,
 	formatNumber,
 	formatPercent,
+	formatTimestamp,
 	languageName
 } from './format';
 
@@ -102,5 +103,20 @@ describe('formatting in the current language', () => {
 		useLocale('en');
 		expect(formatNumber(1234.56)).toBe('1,234.6');
 		expect(languageName('ar')).toBe('Arabic');
+	});
+});
+
+describe('remembered texts', () => {
+	it('stay apart by language, digits and sign', () => {
+		useLocale('de');
+		expect(formatNumber(1234.5)).toBe('1.234,5');
+		useLocale('en');
+		expect(formatNumber(1234.5)).toBe('1,234.5');
+		expect(formatNumber(1234.5, 0)).toBe('1,235');
+		expect([formatNumber(0), formatNumber(-0)]).toEqual(['0', '-0']);
+		expect(formatTimestamp(Date.UTC(2026, 2, 1, 23, 59))).toBe('Mar 1, 2026');
+		expect(formatTimestamp(Date.UTC(2026, 2, 2, 0, 1))).toBe('Mar 2, 2026');
+		useLocale('pl');
+		expect(formatTimestamp(Date.UTC(2026, 2, 1, 12))).toBe('1 mar 2026');
 	});
 });

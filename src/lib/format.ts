@@ -4,72 +4,98 @@ import { currencyDigits } from './taxonomy';
 
 /**
  * Intl formatters are costly to build (tens of microseconds) and a scorecard formats hundreds
- * of values, so each (kind, locale, options) formatter is built once and reused.
+ * of values, so each is built once per (locale, options) and reused. Finding one is two map
+ * lookups, not a key serialised per value.
  */
-const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.DisplayNames>();
-function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.DisplayNames>(
-	key: string,
-	build: () => T
-): T {
-	let formatter = cache.get(key) as T | undefined;
-	if (!formatter) {
-		formatter = build();
-		cache.set(key, formatter);
+function perLocale<T, K = void>(build: (locale: string, key: K) => T): (key: K) => T {
+	const byLocale = new Map<string, Map<K, T>>();
+	return (key) => {
+		const locale = getLocale();
+		let byKey = byLocale.get(locale);
+		if (!byKey) byLocale.set(locale, (byKey = new Map()));
+		let value = byKey.get(key);
+		if (value === undefined) {
+			value = build(locale, key);
+			byKey.set(key, value);
+		}
+		return value;
+	};
+}
+
+const numberFormat = perLocale(
+	(locale, maximumFractionDigits: number) =>
+		new Intl.NumberFormat(locale, { maximumFractionDigits })
+);
+const moneyFormat = perLocale(
+	(locale, currency: string) => new Intl.NumberFormat(locale, { style: 'currency', currency })
+);
+const percentFormat = perLocale(
+	(locale) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 })
+);
+const dayFormat = perLocale(
+	(locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' })
+);
+const monthFormat = perLocale(
+	(locale) => new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' })
+);
+const languageNames = perLocale((locale) => new Intl.DisplayNames([locale], { type: 'language' }));
+
+/** Texts already made, per locale and kind; started again past this size. */
+const TEXTS_KEPT = 10_000;
+function remember<K>(texts: Map<K, string>, key: K, make: () => string): string {
+	let text = texts.get(key);
+	if (text === undefined) {
+		text = make();
+		if (texts.size >= TEXTS_KEPT) texts.clear();
+		texts.set(key, text);
 	}
-	return formatter;
+	return text;
 }
 
-function numberFormat(options: Intl.NumberFormatOptions): Intl.NumberFormat {
-	const locale = getLocale();
-	return cached(
-		`n|${locale}|${JSON.stringify(options)}`,
-		() => new Intl.NumberFormat(locale, options)
-	);
-}
-
-function dateFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-	const locale = getLocale();
-	return cached(
-		`d|${locale}|${JSON.stringify(options)}`,
-		() => new Intl.DateTimeFormat(locale, options)
-	);
-}
+/**
+ * Counts repeat from page to page and a scorecard shows a hundred of them: each text is made
+ * once (formatting one costs about a microsecond, looking it up a twentieth of that).
+ */
+const numberTexts = perLocale((_locale, _digits: number) => new Map<number, string>());
 
 export function formatNumber(value: number, maximumFractionDigits = 1): string {
-	return numberFormat({ maximumFractionDigits }).format(value);
+	// A map does not tell -0 from 0; Intl writes "-0".
+	if (Object.is(value, -0)) return numberFormat(maximumFractionDigits).format(value);
+	return remember(numberTexts(maximumFractionDigits), value, () =>
+		numberFormat(maximumFractionDigits).format(value)
+	);
 }
 
 export function formatMoney(minor: number, currency: string): string {
-	return numberFormat({ style: 'currency', currency }).format(
-		minor / 10 ** currencyDigits(currency)
-	);
+	return moneyFormat(currency).format(minor / 10 ** currencyDigits(currency));
 }
 
 /** A calendar date stored as YYYY-MM-DD, shown without shifting across time zones. */
 export function formatDay(isoDate: string): string {
-	return dateFormat({ dateStyle: 'medium', timeZone: 'UTC' }).format(
-		new Date(`${isoDate}T00:00:00Z`)
-	);
+	return dayFormat().format(new Date(`${isoDate}T00:00:00Z`));
 }
 
+const DAY_MS = 86_400_000;
+const dayTexts = perLocale(() => new Map<number, string>());
+
+/** The UTC calendar day of a timestamp: one text per day, however many reports share it. */
 export function formatTimestamp(ms: number): string {
-	return dateFormat({ dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(ms));
+	const day = Math.floor(ms / DAY_MS);
+	return remember(dayTexts(), day, () => dayFormat().format(day * DAY_MS));
 }
+
+const monthTexts = perLocale(() => new Map<string, string>());
 
 /** A calendar month (YYYY-MM) as "Mar 2026". */
 export function formatMonth(month: string): string {
-	return dateFormat({ month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
-		new Date(`${month}-01T00:00:00Z`)
+	return remember(monthTexts(), month, () =>
+		monthFormat().format(Date.parse(`${month}-01T00:00:00Z`))
 	);
 }
 
 export function languageName(code: string): string {
-	const locale = getLocale();
 	try {
-		return (
-			cached(`l|${locale}`, () => new Intl.DisplayNames([locale], { type: 'language' })).of(code) ??
-			code
-		);
+		return languageNames().of(code) ?? code;
 	} catch {
 		return code;
 	}
@@ -81,5 +107,5 @@ export function daysBetween(start: string, end: string): number {
 }
 
 export function formatPercent(share: number): string {
-	return numberFormat({ style: 'percent', maximumFractionDigits: 0 }).format(share);
+	return percentFormat().format(share);
 }

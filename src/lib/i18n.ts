@@ -4,11 +4,52 @@ import {
 	deLocalizeHref,
 	getLocale,
 	locales,
-	localizeHref,
+	localizeHref as localizeHrefEachTime,
 	type Locale
 } from '$lib/paraglide/runtime';
 
-export { localizeHref };
+/** How many links or texts each memo below keeps; past that it starts again (a bound, not a policy). */
+const MEMO_SIZE = 5000;
+
+const localizedHrefs = new Map<string, string>();
+
+/**
+ * Paraglide's localizeHref, remembered: it parses two URLs per call (microseconds each), and a
+ * list of reports makes dozens of links. A path on this site depends only on the language.
+ */
+export function localizeHref(href: string, options?: { locale?: Locale }): string {
+	if (options || !href.startsWith('/') || href.startsWith('//')) {
+		return localizeHrefEachTime(href, options);
+	}
+	const key = `${getLocale()} ${href}`;
+	let localized = localizedHrefs.get(key);
+	if (localized === undefined) {
+		localized = localizeHrefEachTime(href);
+		if (localizedHrefs.size >= MEMO_SIZE) localizedHrefs.clear();
+		localizedHrefs.set(key, localized);
+	}
+	return localized;
+}
+
+/**
+ * A message whose text is made once per language and inputs. Paraglide's plural messages build
+ * an Intl.PluralRules and an Intl.NumberFormat on every call (tens of microseconds together).
+ */
+export function remembered<I extends object>(
+	message: (inputs: I) => string
+): (inputs: I) => string {
+	const texts = new Map<string, string>();
+	return (inputs) => {
+		const key = `${getLocale()} ${JSON.stringify(inputs)}`;
+		let text = texts.get(key);
+		if (text === undefined) {
+			text = message(inputs);
+			if (texts.size >= MEMO_SIZE) texts.clear();
+			texts.set(key, text);
+		}
+		return text;
+	};
+}
 
 /** Each language's name in that language, as a reader of it looks for it in a switcher. */
 export const localeNames: Record<Locale, string> = {
@@ -43,7 +84,7 @@ export function pageInLocales(url: URL): PageInLocale[] {
 	const path = deLocalizeHref(url.pathname + url.search);
 	const current = getLocale();
 	return locales.map((locale) => {
-		const href = localizeHref(path, { locale });
+		const href = localizeHrefEachTime(path, { locale });
 		const switchHref =
 			locale !== baseLocale ? href : `/${baseLocale}${href.replace(/^\/(?=[?#]|$)/, '')}`;
 		return { locale, name: localeNames[locale], href, switchHref, current: locale === current };

@@ -1,5 +1,6 @@
 /** Human labels for taxonomy slugs, in the current locale, from Paraglide messages. */
 import { m } from '$lib/paraglide/messages';
+import { remembered } from '$lib/i18n';
 import type {
 	Category,
 	Channel,
@@ -138,4 +139,10 @@ const triggerAfterLabels: Labels<Exclude<Trigger, 'none'>> = {
 export function patternTitle(category: string, trigger: string): string {
 	const after = triggerAfterLabels[trigger as Exclude<Trigger, 'none'>];
 	return m.pattern_title({ category: categoryLabel(category), trigger: after ? after() : trigger });
+}
+
+const ratingText = remembered(m.field_rating_value);
+/** "4 stars" for a rating key (1 to 5), as histograms store it. */
+export function ratingLabel(rating: string): string {
+	return ratingText({ value: Number(rating) });
 }

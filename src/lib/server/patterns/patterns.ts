@@ -1,6 +1,7 @@
 /** Recurring failure patterns across companies: listing, ranking and one pattern's figures. */
 import { and, desc, eq, gte, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
+import { ReadCache } from '../db/read-cache';
 import { company, pattern, report, rollup, type Pattern } from '../db/schema';
 import { patternScope, dayKey } from '../reports/rollups';
 import { getScorecard, type Scorecard } from '../reports/scorecard';
@@ -82,10 +83,30 @@ export type PatternDetail = {
 	reports: ReportSummary[];
 };
 
-/** Everything the pattern page shows; undefined for an unknown or malformed slug. */
-export function getPattern(db: Db, slug: string, limits = { companies: 10, reports: 10 }) {
+/** Computed pattern pages until the next write. */
+const details = new ReadCache<PatternDetail>(200);
+
+/**
+ * Everything the pattern page shows; undefined for an unknown or malformed slug. Frozen: the
+ * figures are shared by every caller until the next write.
+ */
+export function getPattern(
+	db: Db,
+	slug: string,
+	limits = { companies: 10, reports: 10 }
+): PatternDetail | undefined {
 	const parsed = parsePatternSlug(slug);
 	if (!parsed) return undefined;
+	const key = `${slug}|${limits.companies}|${limits.reports}`;
+	return details.read(db, key, () => computePattern(db, slug, parsed, limits));
+}
+
+function computePattern(
+	db: Db,
+	slug: string,
+	parsed: NonNullable<ReturnType<typeof parsePatternSlug>>,
+	limits: { companies: number; reports: number }
+): PatternDetail | undefined {
 	const row = db.select().from(pattern).where(eq(pattern.slug, slug)).get();
 	if (!row || row.reportCount <= 0) return undefined;
 	// The top rows are chosen from the roll-up alone, then only they are joined to companies
@@ -123,12 +144,7 @@ export function getPattern(db: Db, slug: string, limits = { companies: 10, repor
 		.orderBy(desc(report.createdAt), desc(report.id))
 		.limit(limits.reports)
 		.all();
-	return {
-		pattern: row,
-		scorecard: getScorecard(db, patternScope(slug)),
-		companies,
-		reports
-	} satisfies PatternDetail;
+	return { pattern: row, scorecard: getScorecard(db, patternScope(slug)), companies, reports };
 }
 
 /** Reports of the same pattern as this one: other companies first, newest first. */

@@ -151,6 +151,14 @@ describe('roll-ups', () => {
 		makeCompany(db, 'Globex Energy');
 		const first = makeReport(db, author.id);
 		makeReport(db, author.id, { company: 'Globex Energy', category: 'billing-error', rating: 3 });
+		// Filed in another month: per-day and per-month rows of two months.
+		const earlier = createReport(
+			db,
+			reportInput({ company: 'Globex Energy' }),
+			author.id,
+			Date.UTC(2025, 0, 31, 23, 59)
+		);
+		expect(earlier.ok).toBe(true);
 		const edited = updateReport(
 			db,
 			first,
@@ -164,10 +172,15 @@ describe('roll-ups', () => {
 		);
 		expect(edited.ok).toBe(true);
 		const incremental = rollupSnapshot();
+		const months = incremental.rollups.filter((r) => r.scope === 'all' && r.dimension === 'month');
+		expect(months.map((r) => [r.key, r.n])).toEqual([
+			['2025-01', 1],
+			[new Date().toISOString().slice(0, 7), 2]
+		]);
 		rebuildRollups(db);
 		expect(rollupSnapshot()).toEqual(incremental);
 		expect(findCompanyBySlug(db, 'acme-telecom')!.reportCount).toBe(0);
-		expect(findCompanyBySlug(db, 'globex-energy')!.reportCount).toBe(2);
+		expect(findCompanyBySlug(db, 'globex-energy')!.reportCount).toBe(3);
 	});
 });
 

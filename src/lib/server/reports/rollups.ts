@@ -1,5 +1,5 @@
 /** Roll-ups (histograms per scope) kept in step with reports, in the same transaction as each write. */
-import { and, eq, gt, inArray, lt, lte, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import { statementCache, type Db } from '../db/client';
 import { company, pattern, rollup, type Report } from '../db/schema';
 import { patternSlug, type Category, type Trigger } from '../../taxonomy';
@@ -349,25 +349,22 @@ export function rebuildRollups(db: Db): void {
 
 export type Distribution = { key: string; n: number }[];
 
-/** Every histogram of a scope, in one indexed read: dimension → rows (n > 0). */
+/**
+ * Every histogram of a scope, in one indexed read: dimension → rows (n > 0). Leaves out the
+ * per-day rows (a thousand and more per scope: series read `month`, and pattern growth reads
+ * `day` by key range) and a pattern's per-company rows (thousands; getPattern ranks them itself).
+ */
 export function readRollup(db: Db, scope: string): Map<string, Distribution> {
-	const rows = db
-		.select({ dimension: rollup.dimension, key: rollup.key, n: rollup.n })
-		.from(rollup)
-		// A pattern's per-company rows (thousands) are read on their own by getPattern.
-		.where(
-			and(
-				eq(rollup.scope, scope),
-				or(lt(rollup.dimension, 'company'), gt(rollup.dimension, 'company'))
-			)
-		)
-		.all();
+	// Plain rows, without the query builder's per-row mapping: this runs for every figure view.
+	const rows = db.values<[string, string, number]>(
+		sql`select dimension, key, n from rollup
+			where scope = ${scope} and dimension not in ('company', 'day') and n > 0`
+	);
 	const byDimension = new Map<string, Distribution>();
-	for (const row of rows) {
-		if (row.n <= 0) continue;
-		const list = byDimension.get(row.dimension) ?? [];
-		list.push({ key: row.key, n: row.n });
-		byDimension.set(row.dimension, list);
+	for (const [dimension, key, n] of rows) {
+		let list = byDimension.get(dimension);
+		if (!list) byDimension.set(dimension, (list = []));
+		list.push({ key, n });
 	}
 	return byDimension;
 }

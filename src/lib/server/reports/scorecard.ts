@@ -1,5 +1,6 @@
 /** Aggregate figures of a scope (a company, a pattern, everything), read from its roll-ups only. */
 import type { Db } from '../db/client';
+import { ReadCache } from '../db/read-cache';
 import { readRollup, type Distribution } from './rollups';
 
 export type { Distribution };
@@ -73,18 +74,6 @@ export function summariseHistogram(histogram: Distribution): NumericSummary {
 	return { n, sum, mean: sum / n, median };
 }
 
-/** Reports per calendar month (YYYY-MM), oldest first, from the per-day histogram. */
-export function monthsFromDays(days: Distribution): MonthCount[] {
-	const months = new Map<string, number>();
-	for (const { key, n } of days) {
-		const month = key.slice(0, 7);
-		months.set(month, (months.get(month) ?? 0) + n);
-	}
-	return [...months]
-		.map(([month, n]) => ({ month, n }))
-		.sort((a, b) => a.month.localeCompare(b.month));
-}
-
 const byCount = (rows: Distribution) =>
 	[...rows].sort((a, b) => b.n - a.n || a.key.localeCompare(b.key));
 
@@ -102,8 +91,25 @@ function reportsBySource(rows: Distribution, reportCount: number): Distribution 
 	]);
 }
 
-/** Everything a scorecard shows for one roll-up scope. */
+/** Reports per calendar month (YYYY-MM), oldest first, from the per-month histogram. */
+function monthSeries(months: Distribution): MonthCount[] {
+	return months
+		.map(({ key, n }) => ({ month: key, n }))
+		.sort((a, b) => (a.month < b.month ? -1 : 1));
+}
+
+/**
+ * Computed scorecards until the next write. A few hundred: the largest is a few kilobytes, and
+ * the companies people look at most are few.
+ */
+const scorecards = new ReadCache<Scorecard>(500);
+
+/** Everything a scorecard shows for one roll-up scope (frozen: callers share it). */
 export function getScorecard(db: Db, scope: string): Scorecard {
+	return scorecards.read(db, scope, () => computeScorecard(db, scope));
+}
+
+function computeScorecard(db: Db, scope: string): Scorecard {
 	const h = readRollup(db, scope);
 	const get = (d: string) => h.get(d) ?? [];
 	const total = (d: string) => get(d).reduce((s, row) => s + row.n, 0);
@@ -131,7 +137,7 @@ export function getScorecard(db: Db, scope: string): Scorecard {
 			disputedMinor: disputed.get(key) ?? 0,
 			recoveredMinor: recovered.get(key) ?? 0
 		})),
-		months: monthsFromDays(get('day')),
+		months: monthSeries(get('month')),
 		responses: responseFigures(get),
 		responseDays: summariseHistogram(get('response_days'))
 	};

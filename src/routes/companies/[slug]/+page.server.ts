@@ -1,32 +1,40 @@
 import { error } from '@sveltejs/kit';
-import { findCompanyBySlug } from '$lib/server/companies/companies';
-import { getRepresentation, isRepresentative } from '$lib/server/companies/representatives';
+import ScorecardFigures from '$lib/components/ScorecardFigures.svelte';
+import { getCompanyProfile } from '$lib/server/companies/profile';
+import { isRepresentative } from '$lib/server/companies/representatives';
 import { canModerate } from '$lib/server/auth/roles';
-import { companyScope } from '$lib/server/reports/rollups';
-import { getScorecard } from '$lib/server/reports/scorecard';
 import { db } from '$lib/server/db';
-import { decodeCursor, listReportsForCompany } from '$lib/server/reports/reports';
+import { handMarkup } from '$lib/parked-markup';
+import { renderOnce } from '$lib/server/render-cache';
+import { decodeCursor } from '$lib/server/reports/reports';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ params, url, locals }) => {
-	const company = findCompanyBySlug(db, params.slug);
-	if (!company) error(404);
+/**
+ * Read-only figures and links: the page ships no JavaScript, like the report page. Serialising
+ * its data for hydration cost more than rendering its largest table (issue 6).
+ */
+export const csr = false;
+
+export const load: PageServerLoad = ({ params, url, locals, isDataRequest }) => {
 	const before = decodeCursor(url.searchParams.get('before'));
-	const page = listReportsForCompany(db, company.id, { before, limit: 20 });
+	const profile = getCompanyProfile(db, params.slug, before);
+	if (!profile) error(404);
+	const { companyId, scorecard, ...shown } = profile;
 	return {
-		company: {
-			slug: company.slug,
-			name: company.name,
-			website: company.website,
-			industry: company.industry
-		},
-		scorecard: getScorecard(db, companyScope(company.id)),
-		representation: getRepresentation(db, company.id),
-		canClaim: !!company.domain,
-		isRepresentative: !!locals.user && isRepresentative(db, locals.user.id, company.id),
+		...shown,
+		reportCount: scorecard.reportCount,
+		// The figures are the same for every reader: rendered once per language and data version
+		// (on the largest company they cost more than the rest of the request), and handed over
+		// without being serialised for a browser that runs no script here (see parked-markup.ts).
+		figures:
+			scorecard.reportCount > 0
+				? handMarkup(
+						renderOnce(db, `company:${companyId}`, ScorecardFigures, () => ({ card: scorecard })),
+						isDataRequest
+					)
+				: null,
+		isRepresentative: !!locals.user && isRepresentative(db, locals.user.id, companyId),
 		canModerate: canModerate(locals.user),
-		reports: page.reports,
-		next: page.next,
 		paged: before !== null
 	};
 };
