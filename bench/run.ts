@@ -109,7 +109,7 @@ const server = spawn('node', ['build'], {
 		// One benchmark user files thousands of reports and the API is hit without pause.
 		RATE_LIMITS: 'off'
 	},
-	stdio: ['ignore', 'ignore', 'pipe']
+	stdio: ['ignore', 'pipe', 'pipe']
 });
 // A failed run must not leave the server holding the port.
 process.on('exit', () => server.kill('SIGTERM'));
@@ -117,12 +117,14 @@ process.on('exit', () => server.kill('SIGTERM'));
 // would measure SQLite's fallback instead.
 let facetsLoaded: (line: string) => void;
 const facetsReady = new Promise<string>((r) => (facetsLoaded = r));
-server.stderr!.setEncoding('utf8');
-server.stderr!.on('data', (chunk: string) => {
-	process.stderr.write(chunk);
-	const line = chunk.split('\n').find((l) => l.startsWith('facet index:'));
-	if (line) facetsLoaded(line);
-});
+for (const stream of [server.stdout!, server.stderr!]) {
+	stream.setEncoding('utf8');
+	stream.on('data', (chunk: string) => {
+		process.stderr.write(chunk);
+		const line = chunk.split('\n').find((l) => l.startsWith('facet index:'));
+		if (line) facetsLoaded(line.trim());
+	});
+}
 let peakRss = 0;
 const sampler = setInterval(() => {
 	try {

@@ -391,6 +391,7 @@ export function facetFilter(
 		ids = index.textMatches(fts);
 	}
 	return {
+		key: JSON.stringify(filters),
 		companies,
 		category: filters.category,
 		trigger: filters.trigger,
@@ -469,8 +470,7 @@ export function listExploreReports(
 	const limit = options.limit ?? 20;
 	const fts = toFtsQuery(filters.q);
 	const page = Math.max(1, Math.min(options.page ?? 1, 50));
-	// Unfiltered, the newest reports are the first entries of an index (0.5 ms against 7 ms).
-	const index = scopeFor(db, filters) === ALL_SCOPE ? null : facetsFor(db);
+	const index = sqlListsInOrder(filters) ? null : facetsFor(db);
 	if (index) {
 		const filter = facetFilter(db, index, filters);
 		if (!filter) return { reports: [], next: null, order: filters.q ? 'relevance' : 'newest' };
@@ -545,11 +545,22 @@ export function newestMatchingIds(
 	limit: number,
 	before: ReportCursor | null
 ): number[] | null {
-	if (scopeFor(db, filters) === ALL_SCOPE) return null;
+	if (sqlListsInOrder(filters)) return null;
 	const index = facetsFor(db);
 	if (!index) return null;
 	const filter = facetFilter(db, index, filters);
 	return filter ? index.newest(filter, limit, before) : [];
+}
+
+/**
+ * Whether an index lists these filters' reports newest first, so that SQLite reads only the
+ * page (0.3 ms) where the facet index would pass over every report (5–15 ms): no filter, one
+ * category or one company (report_category_created_idx, report_company_created_idx).
+ */
+function sqlListsInOrder(filters: ExploreFilters): boolean {
+	const { category, company: companies, ...rest } = filters;
+	const others = Object.values(rest).some((v) => (Array.isArray(v) ? v.length : v));
+	return !others && category.length + companies.length <= 1;
 }
 
 /** Report summaries in the order of their ids, with snippets when there is a text query. */

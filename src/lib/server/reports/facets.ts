@@ -67,6 +67,8 @@ type FactRow = [
 
 /** Which reports a query selects; arrays are "any of", as in explore. Null or empty: no filter. */
 export type FacetFilter = {
+	/** Names the filter: the last match is reused for the same key and data (e.g. a page's count, then its list). */
+	key?: string;
 	/** Company ids allowed (company and industry filters, already resolved), or null. */
 	companies: Uint8Array | null;
 	category: readonly string[];
@@ -386,6 +388,19 @@ export class FacetIndex {
 	 * one column, so the selective ones make the later passes short.
 	 */
 	private match(filter: FacetFilter): { slots: Int32Array; n: number } {
+		const last = this.lastMatch;
+		if (filter.key && last?.key === filter.key && last.version === this.version) return last;
+		const found = this.matchAfresh(filter);
+		this.lastMatch = filter.key
+			? { key: filter.key, version: this.version, slots: found.slots.slice(0, found.n), n: found.n }
+			: null;
+		return found;
+	}
+
+	/** The last named match, kept (a copy) for the next call with the same key. */
+	private lastMatch: { key: string; version: number; slots: Int32Array; n: number } | null = null;
+
+	private matchAfresh(filter: FacetFilter): { slots: Int32Array; n: number } {
 		if (this.matched.length < this.size) this.matched = new Int32Array(this.ids.length);
 		const slots = this.matched;
 		const alive = this.alive;
