@@ -22,7 +22,9 @@ const { values: args } = parseArgs({
 		seconds: { type: 'string', default: '10' },
 		connections: { type: 'string', default: '50' },
 		'skip-build': { type: 'boolean', default: false },
-		'reuse-db': { type: 'boolean', default: false }
+		'reuse-db': { type: 'boolean', default: false },
+		/** Only the one-request-at-a-time latency rows (after changing explore). */
+		'latency-only': { type: 'boolean', default: false }
 	}
 });
 const reports = Number(args.reports);
@@ -216,47 +218,52 @@ const facetsLine = await Promise.race([
 log(`Measuring (${connections} connections, ${seconds} s per route)…`);
 const results: Result[] = [];
 results.push(await measure('trivial page (/status)', { url: `${origin}/status` }));
-results.push(await measure('home', { url: `${origin}/` }));
-results.push(
-	await measure('scorecard, largest company', { url: `${origin}/companies/${largest.slug}` })
-);
-results.push(
-	await measure('scorecard, small company', { url: `${origin}/companies/${small.slug}` })
-);
-results.push(await measure('pattern page', { url: `${origin}/patterns/${patternRow.slug}` }));
-results.push(await measure('explore, no filter', { url: `${origin}/explore` }));
-results.push(
-	await measure('explore, three filters', {
-		url: `${origin}/explore?category=billing-error&outcome=unresolved&channel=phone`
-	})
-);
-results.push(await measure('explore, text search', { url: `${origin}/explore?q=refund` }));
-results.push(await measure('report page', { url: `${origin}/reports/${reportRow.id}` }));
-results.push(await measure('API list', { url: `${origin}/api/v1/reports?category=billing-error` }));
-results.push(
-	await measure('CSV export, 10,000 rows', {
-		url: `${origin}/explore/export.csv?limit=10000`,
-		connections: 4
-	})
-);
-form.set(
-	'company',
-	(await (await fetch(`${origin}/api/v1/companies/${largest.slug}`)).json()).data.name
-);
-results.push(
-	await measure('report submission (POST)', {
-		url: `${origin}/reports/new`,
-		method: 'POST',
-		connections: 10,
-		headers: {
-			cookie,
-			origin,
-			accept: 'text/html',
-			'content-type': 'application/x-www-form-urlencoded'
-		},
-		body: form.toString()
-	})
-);
+if (!args['latency-only']) await measureRoutes();
+async function measureRoutes() {
+	results.push(await measure('home', { url: `${origin}/` }));
+	results.push(
+		await measure('scorecard, largest company', { url: `${origin}/companies/${largest.slug}` })
+	);
+	results.push(
+		await measure('scorecard, small company', { url: `${origin}/companies/${small.slug}` })
+	);
+	results.push(await measure('pattern page', { url: `${origin}/patterns/${patternRow.slug}` }));
+	results.push(await measure('explore, no filter', { url: `${origin}/explore` }));
+	results.push(
+		await measure('explore, three filters', {
+			url: `${origin}/explore?category=billing-error&outcome=unresolved&channel=phone`
+		})
+	);
+	results.push(await measure('explore, text search', { url: `${origin}/explore?q=refund` }));
+	results.push(await measure('report page', { url: `${origin}/reports/${reportRow.id}` }));
+	results.push(
+		await measure('API list', { url: `${origin}/api/v1/reports?category=billing-error` })
+	);
+	results.push(
+		await measure('CSV export, 10,000 rows', {
+			url: `${origin}/explore/export.csv?limit=10000`,
+			connections: 4
+		})
+	);
+	form.set(
+		'company',
+		(await (await fetch(`${origin}/api/v1/companies/${largest.slug}`)).json()).data.name
+	);
+	results.push(
+		await measure('report submission (POST)', {
+			url: `${origin}/reports/new`,
+			method: 'POST',
+			connections: 10,
+			headers: {
+				cookie,
+				origin,
+				accept: 'text/html',
+				'content-type': 'application/x-www-form-urlencoded'
+			},
+			body: form.toString()
+		})
+	);
+}
 
 // Latency targets are a visitor's wait, so they are measured one request at a time: with 50
 // connections on one server thread, every figure includes waiting behind 49 others.
@@ -274,6 +281,83 @@ const latencyRoutes: [string, string][] = [
 	['search "refund", ranked on request', '/explore?q=refund&order=relevance']
 ];
 const latencies: Result[] = [];
+// The same address again may be answered from caches (the last facet match, the last 32
+// searches); these rows ask something different each time.
+const filterSets = [
+	'category=billing-error&outcome=unresolved&channel=phone',
+	'language=de&rating=1&rating=2&escalation=regulator&from=2025-01-01',
+	'industry=telecom&trigger=moving-house',
+	'category=service-outage&escalation=media',
+	'outcome=resolved&channel=chat&language=es',
+	'trigger=death-of-account-holder',
+	'industry=banking&rating=1',
+	'category=cancellation-obstructed&channel=phone&channel=email',
+	'from=2024-01-01&to=2024-06-30&outcome=partly-resolved',
+	'escalation=executive-office&rating=5',
+	'industry=energy&category=billing-error&language=en',
+	'source=recourse&outcome=unresolved&trigger=moving-house'
+];
+const words = [
+	'refund',
+	'engineer',
+	'broadband',
+	'bill',
+	'meter',
+	'cancel',
+	'supervisor',
+	'promised',
+	'months',
+	'arrears',
+	'parcel',
+	'flight',
+	'charged',
+	'letter',
+	'router',
+	'deposit',
+	'insurance',
+	'claim',
+	'transfer',
+	'fee',
+	'contract',
+	'outage',
+	'technician',
+	'complaint',
+	'account',
+	'called',
+	'weeks',
+	'agent',
+	'manager',
+	'hold',
+	'disconnected',
+	'payment',
+	'late',
+	'credit',
+	'shipping',
+	'delivery',
+	'landline',
+	'mobile',
+	'heating',
+	'water'
+];
+const cycle = (name: string, paths: string[]) =>
+	measure(name, {
+		url: origin,
+		connections: 1,
+		duration: Math.min(seconds, 5),
+		requests: paths.map((path) => ({ method: 'GET' as const, path }))
+	});
+latencies.push(
+	await cycle(
+		`explore, ${filterSets.length} filter sets in turn (1 conn.)`,
+		filterSets.map((q) => `/explore?${q}`)
+	)
+);
+latencies.push(
+	await cycle(
+		`search, ${words.length} words in turn (1 conn.)`,
+		words.map((w) => `/explore?q=${w}`)
+	)
+);
 for (const [name, path] of latencyRoutes) {
 	latencies.push(
 		await measure(`${name} (1 conn.)`, {
@@ -292,7 +376,7 @@ const after = openDatabase(databasePath);
 const reportsAfter = (after.$client.prepare('select count(*) n from report').get() as { n: number })
 	.n;
 after.$client.close();
-const submission = results[results.length - 1]!;
+const submission = results.find((r) => r.name.startsWith('report submission'));
 
 // 5. The table.
 const trivial = results[0]!.rps;
@@ -304,7 +388,7 @@ console.log(`
 Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}
 Data: ${reports.toLocaleString('en')} reports, ${companies.toLocaleString('en')} companies${loadSeconds === null ? ' (database reused)' : `, generated in ${loadSeconds.toFixed(1)} s`}
 Database file: ${(dbBytes / 2 ** 20).toFixed(0)} MiB; server peak RSS: ${(peakRss / 2 ** 20).toFixed(0)} MiB
-Submissions acknowledged (non-2xx are the 303 redirects): ${submission.non2xx}; reports added: ${reportsAfter - reportsBefore}
+Submissions acknowledged (non-2xx are the 303 redirects): ${submission?.non2xx ?? '–'}; reports added: ${reportsAfter - reportsBefore}
 
 | route | req/s | p50 ms | p95 ms | p99 ms | × trivial | errors | non-2xx |
 | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
