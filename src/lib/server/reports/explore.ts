@@ -434,10 +434,10 @@ export type ExploreReport = ReportSummary & {
 };
 
 /**
- * A text search is ranked by relevance by default when at most this many reports contain its
- * words: FTS5's bm25 costs about 2 µs a match (5,000: 10 ms; the 160,000 reports of one
- * common word in a million: 0.1–0.2 s). More matches are listed newest first unless the reader
- * asks for relevance (`order=relevance`).
+ * A text search is ranked by relevance by default when at most this many reports match it
+ * (words and filters): FTS5's bm25 costs about 2 µs a report ranked (5,000: 10 ms; the 160,000
+ * reports of one common word in a million: 0.1–0.2 s), on top of reading the word's matches
+ * once. More are listed newest first unless the reader asks for relevance (`order=relevance`).
  */
 export const RANKED_MAX = 5_000;
 
@@ -474,8 +474,8 @@ export function listExploreReports(
 	if (index) {
 		const filter = facetFilter(db, index, filters);
 		if (!filter) return { reports: [], next: null, order: filters.q ? 'relevance' : 'newest' };
-		if (fts && (options.rank || filter.ids!.length <= (options.rankedMax ?? RANKED_MAX))) {
-			const candidates = index.select(filter);
+		const candidates = fts ? index.select(filter) : [];
+		if (fts && (options.rank || candidates.length <= (options.rankedMax ?? RANKED_MAX))) {
 			if (!candidates.length) return { reports: [], next: null, order: 'relevance' };
 			{
 				// `+rowid`: SQLite must not hand the list to FTS5, which would run the whole match
