@@ -1,5 +1,6 @@
 /** Helpers for bulk loads (demo data, imports): temporary pragmas, and row triggers replayed once per load. */
 import type { Connection } from './client';
+import { rebuildRollups } from '../reports/rollups';
 
 /** Sets connection pragmas and returns a function that puts the previous values back. */
 export function tunePragmas(
@@ -47,4 +48,24 @@ export function deferInsertTriggers(sqlite: Connection['$client'], table: string
 			}
 		}
 	};
+}
+
+/**
+ * What every bulk load ends with: roll-ups rebuilt once, the report change log emptied
+ * (millions of logged changes help nobody: a running server's facet index sees the gap and
+ * loads afresh, src/lib/server/reports/facets.ts), and approximate planner statistics, which
+ * are plenty after a bulk load and take seconds, not minutes.
+ */
+export function finishBulkLoad(
+	conn: Connection,
+	onStage?: (stage: 'roll-ups' | 'statistics') => void
+): void {
+	const sqlite = conn.$client;
+	onStage?.('roll-ups');
+	rebuildRollups(conn);
+	sqlite.exec('delete from report_change');
+	onStage?.('statistics');
+	const restoreLimit = tunePragmas(sqlite, { analysis_limit: 1000 });
+	sqlite.exec('analyze');
+	restoreLimit();
 }

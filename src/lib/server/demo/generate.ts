@@ -2,10 +2,9 @@
 import { createHash } from 'node:crypto';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { normaliseCompanyName } from '../companies/names';
-import { deferInsertTriggers, tunePragmas } from '../db/bulk';
+import { deferInsertTriggers, finishBulkLoad, tunePragmas } from '../db/bulk';
 import type { Connection } from '../db/client';
 import { renderMarkdown } from '../markdown';
-import { rebuildRollups } from '../reports/rollups';
 import {
 	categories,
 	channels,
@@ -622,16 +621,7 @@ export function generateDemoData(conn: Connection, options: DemoOptions = {}): D
 			options.onStage?.('search index');
 			deferred.replay(firstReportId);
 		})();
-		options.onStage?.('roll-ups');
-		rebuildRollups(conn);
-		// Millions of logged changes help nobody: a running server's facet index sees the log
-		// emptied and loads afresh (src/lib/server/reports/facets.ts).
-		sqlite.exec('delete from report_change');
-		options.onStage?.('statistics');
-		// Approximate statistics are plenty for the planner and take seconds, not minutes.
-		const restoreLimit = tunePragmas(sqlite, { analysis_limit: 1000 });
-		sqlite.exec('analyze');
-		restoreLimit();
+		finishBulkLoad(conn, options.onStage);
 	} finally {
 		restoreJournal();
 		restorePragmas();

@@ -6,15 +6,10 @@
 import { pipeline, type Readable } from 'node:stream';
 import { parse, type CsvError } from 'csv-parse';
 import { slugifyCompanyName } from '../companies/names';
-import { deferInsertTriggers, tunePragmas } from '../db/bulk';
+import { deferInsertTriggers, finishBulkLoad, tunePragmas } from '../db/bulk';
 import type { Connection } from '../db/client';
 import { renderPlainText } from '../markdown';
-import {
-	applyReportToRollups,
-	applyResponseToRollups,
-	rebuildRollups,
-	type RollupFacts
-} from '../reports/rollups';
+import { applyReportToRollups, applyResponseToRollups, type RollupFacts } from '../reports/rollups';
 import type { Category, Outcome, ResponseAction, Trigger, Verdict } from '../../taxonomy';
 import { readCfpbHeader, readCfpbRow, type CfpbComplaint, type CfpbHeader } from './cfpb-record';
 import { prepareImportedNarrative, redactNarrative, type Redactor } from './narrative';
@@ -180,16 +175,7 @@ export async function importCfpbStream(
 
 	const counts = writer.counts;
 	if (mode === 'rebuild' && counts.imported + counts.updated > 0) {
-		options.onStage?.('roll-ups');
-		rebuildRollups(conn);
-		// Millions of logged changes help nobody: a running server's facet index sees the log
-		// emptied and loads afresh (src/lib/server/reports/facets.ts).
-		sqlite.exec('delete from report_change');
-		options.onStage?.('statistics');
-		// Approximate statistics are plenty for the planner after a bulk load, and take seconds.
-		const restoreLimit = tunePragmas(sqlite, { analysis_limit: 1000 });
-		sqlite.exec('analyze');
-		restoreLimit();
+		finishBulkLoad(conn, options.onStage);
 	}
 	const skippedReasons = [...skips.values()].sort((a, b) => b.count - a.count);
 	return {
