@@ -115,16 +115,22 @@ const server = spawn('node', ['build'], {
 });
 // A failed run must not leave the server holding the port.
 process.on('exit', () => server.kill('SIGTERM'));
-// Explore's facet index loads in the background after start; measuring before it is ready
-// would measure SQLite's fallback instead.
+// Explore's facet index loads in the background after start, then the common words' sets
+// (word sets): measuring before both are ready would measure the fallbacks instead.
 let facetsLoaded: (line: string) => void;
 const facetsReady = new Promise<string>((r) => (facetsLoaded = r));
+const loadLines: string[] = [];
 for (const stream of [server.stdout!, server.stderr!]) {
 	stream.setEncoding('utf8');
 	stream.on('data', (chunk: string) => {
 		process.stderr.write(chunk);
-		const line = chunk.split('\n').find((l) => l.startsWith('facet index:'));
-		if (line) facetsLoaded(line.trim());
+		for (const line of chunk.split('\n')) {
+			if (line.startsWith('facet index:')) loadLines.push(line.trim());
+			if (line.startsWith('word sets:')) {
+				loadLines.push(line.trim());
+				facetsLoaded(loadLines.join('; '));
+			}
+		}
 	});
 }
 let peakRss = 0;
@@ -213,7 +219,9 @@ const form = new URLSearchParams({
 
 const facetsLine = await Promise.race([
 	facetsReady,
-	new Promise<string>((r) => setTimeout(() => r('facet index: not loaded after 300 s'), 300_000))
+	new Promise<string>((r) =>
+		setTimeout(() => r('facet index or word sets: not ready after 300 s'), 300_000)
+	)
 ]);
 log(`Measuring (${connections} connections, ${seconds} s per route)…`);
 const results: Result[] = [];

@@ -119,11 +119,14 @@ function queryWords(text: string): string[] {
  * AND, OR, NEAR and punctuation are plain words), all required, the last one as a prefix.
  */
 export function toFtsQuery(text: string): string | null {
+	const terms = ftsTerms(text);
+	return terms.length ? terms.join(' ') : null;
+}
+
+/** The parts of toFtsQuery's query, each one word (`"word"`, the last `"word"*`); FTS5 ANDs them. */
+export function ftsTerms(text: string): string[] {
 	const words = queryWords(text);
-	if (!words.length) return null;
-	return words
-		.map((w, i) => `"${w}"${i === words.length - 1 && w.length >= 3 ? '*' : ''}`)
-		.join(' ');
+	return words.map((w, i) => `"${w}"${i === words.length - 1 && w.length >= 3 ? '*' : ''}`);
 }
 
 /**
@@ -384,11 +387,11 @@ export function facetFilter(
 				.map((c) => c.id)
 		);
 	}
-	let ids: Int32Array | null = null;
+	let text: Uint32Array | null = null;
 	if (filters.q) {
-		const fts = toFtsQuery(filters.q);
-		if (!fts) return null;
-		ids = index.textMatches(fts);
+		const terms = ftsTerms(filters.q);
+		if (!terms.length) return null;
+		text = index.textMatches(terms);
 	}
 	return {
 		key: JSON.stringify(filters),
@@ -403,7 +406,7 @@ export function facetFilter(
 		escalation: filters.escalation,
 		fromDay: filters.from ? dayNumber(filters.from) : null,
 		toDay: filters.to ? dayNumber(filters.to) : null,
-		ids
+		text
 	};
 }
 
@@ -474,20 +477,17 @@ export function listExploreReports(
 	if (index) {
 		const filter = facetFilter(db, index, filters);
 		if (!filter) return { reports: [], next: null, order: filters.q ? 'relevance' : 'newest' };
-		const candidates = fts ? index.select(filter) : [];
-		if (fts && (options.rank || candidates.length <= (options.rankedMax ?? RANKED_MAX))) {
-			if (!candidates.length) return { reports: [], next: null, order: 'relevance' };
+		const matching = fts ? index.count(filter) : 0;
+		if (fts && (options.rank || matching <= (options.rankedMax ?? RANKED_MAX))) {
+			if (!matching) return { reports: [], next: null, order: 'relevance' };
 			{
 				// `+rowid`: SQLite must not hand the list to FTS5, which would run the whole match
 				// again for each id (seconds); the matches are read once and checked against it.
-				const onlyThese =
-					candidates.length === filter.ids!.length
-						? sql``
-						: sql`and +rowid in (select value from json_each(${JSON.stringify(candidates)}))`;
+				const candidates = JSON.stringify(index.select(filter));
 				const ranked = db
 					.all<{ id: number }>(
 						sql`select rowid as id from report_fts
-							where report_fts match ${fts} ${onlyThese}
+							where report_fts match ${fts} and +rowid in (select value from json_each(${candidates}))
 							order by bm25(report_fts, 10.0, 4.0, 1.0), rowid desc
 							limit ${limit + 1} offset ${(page - 1) * limit}`
 					)

@@ -20,6 +20,7 @@ import {
 	reportSources,
 	triggers
 } from '../../taxonomy';
+import { TermSets } from './term-sets';
 
 /** value → code (1…n); 0 means null or unknown. */
 function codes(values: readonly string[]): Map<string, number> {
@@ -82,8 +83,8 @@ export type FacetFilter = {
 	/** Inclusive day numbers of the incident's start date. */
 	fromDay: number | null;
 	toDay: number | null;
-	/** Only these report ids (a text search's matches), or null for all. */
-	ids: Int32Array | null;
+	/** A text search's matches, as a set of slots from `textMatches`, or null for all. */
+	text: Uint32Array | null;
 };
 
 export type FacetSummary = {
@@ -130,18 +131,22 @@ export class FacetIndex {
 	private prunedTo = 0;
 	/** Changes whenever the arrays do: what cached results are checked against. */
 	version = 0;
-	/** Text searches recently run, with their matches, valid for one version. */
-	private readonly matches = new Map<string, { version: number; ids: Int32Array }>();
+	/** Which reports contain a word, kept in step with the facts (term-sets.ts). */
+	private readonly terms: TermSets;
+	/** The warm-up of the common words' sets after the last load (tests wait for it). */
+	warming: Promise<void> = Promise.resolve();
 	private state: 'empty' | 'loading' | 'ready' = 'empty';
 	private readonly statements;
 
 	private readonly loadBatch: number;
+	private readonly warmTerms: boolean;
 	private readonly syncLoadMax: number;
 
 	constructor(
 		sqlite: Database.Database,
-		options: { loadBatch?: number; syncLoadMax?: number } = {}
+		options: { loadBatch?: number; syncLoadMax?: number; warmTerms?: boolean } = {}
 	) {
+		this.warmTerms = options.warmTerms ?? true;
 		this.loadBatch = options.loadBatch ?? LOAD_BATCH;
 		this.syncLoadMax = options.syncLoadMax ?? SYNC_LOAD_MAX;
 		this.statements = {
@@ -183,9 +188,13 @@ export class FacetIndex {
 					'select report_id, escalation from report_escalation where report_id in (select value from json_each(?))'
 				)
 				.raw(),
-			prune: sqlite.prepare('delete from report_change where seq <= ?'),
-			match: sqlite.prepare('select rowid from report_fts where report_fts match ?').pluck()
+			prune: sqlite.prepare('delete from report_change where seq <= ?')
 		};
+		this.terms = new TermSets(sqlite, {
+			slot: (id) => this.slot(id),
+			capacity: () => this.ids.length,
+			version: () => this.version
+		});
 	}
 
 	/** True when the arrays answer queries; otherwise a load is under way (or starts now). */
@@ -223,6 +232,7 @@ export class FacetIndex {
 			this.prune();
 			// Changes made while loading are re-read now.
 			this.catchUp();
+			if (this.warmTerms) this.warming = this.terms.warm(this.sampleIds(2_000));
 		};
 		if (expected <= this.syncLoadMax) {
 			while (step());
@@ -235,8 +245,13 @@ export class FacetIndex {
 				if (step()) setImmediate(next);
 				else {
 					finish();
-					console.info(
-						`facet index: ${this.size} reports loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`
+					const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
+					console.info(`facet index: ${this.size} reports loaded in ${seconds(started)} s`);
+					const warming = performance.now();
+					void this.warming.then(() =>
+						console.info(
+							`word sets: ${this.terms.stats().kept} common words read in ${seconds(warming)} s`
+						)
 					);
 				}
 			} catch (e) {
@@ -298,6 +313,15 @@ export class FacetIndex {
 			this.statements.channelsByIds.all(json) as [number, string][],
 			this.statements.escalationsByIds.all(json) as [number, string][]
 		);
+		this.terms.changed(ids);
+	}
+
+	/** Up to `n` report ids spread evenly over the slots. */
+	private sampleIds(n: number): number[] {
+		const out: number[] = [];
+		const step = Math.max(1, this.size / n);
+		for (let i = 0; i < this.size && out.length < n; i += step) out.push(this.ids[Math.floor(i)]!);
+		return out;
 	}
 
 	private slot(id: number): number {
@@ -349,6 +373,7 @@ export class FacetIndex {
 	private reset(capacity: number): void {
 		this.size = 0;
 		this.maxCompanyId = 0;
+		this.terms.clear();
 		this.slotOf = new Int32Array(0);
 		this.ids = new Int32Array(0);
 		this.grow(capacity);
@@ -405,12 +430,18 @@ export class FacetIndex {
 		const slots = this.matched;
 		const alive = this.alive;
 		let n = 0;
-		if (filter.ids) {
-			const slotOf = this.slotOf;
-			const limit = slotOf.length;
-			for (const id of filter.ids) {
-				const s = id < limit ? slotOf[id]! : -1;
-				if (s >= 0 && alive[s] === 1) slots[n++] = s;
+		if (filter.text) {
+			// The set bits, lowest first: a sparse set costs little beyond its empty words.
+			const bits = filter.text;
+			const words = Math.min(bits.length, (this.size + 31) >>> 5);
+			for (let w = 0; w < words; w++) {
+				let x = bits[w]!;
+				while (x !== 0) {
+					const low = x & -x;
+					const s = (w << 5) + 31 - Math.clz32(low);
+					x ^= low;
+					if (alive[s] === 1) slots[n++] = s;
+				}
 			}
 		} else {
 			for (let s = 0, size = this.size; s < size; s++) if (alive[s] === 1) slots[n++] = s;
@@ -561,18 +592,16 @@ export class FacetIndex {
 	}
 
 	/**
-	 * The ids of the reports whose title, product or narrative match an FTS5 query (a million
-	 * reports: 30 ms for a word in one report of six). The last 32 queries are kept until a
-	 * report changes.
+	 * The slots of the reports whose title, product or narrative match every term, for
+	 * `FacetFilter.text`. Terms are the parts of an FTS5 query (`"word"`, `"prefix"*`).
 	 */
-	textMatches(fts: string): Int32Array {
-		const cached = this.matches.get(fts);
-		if (cached && cached.version === this.version) return cached.ids;
-		const ids = Int32Array.from(this.statements.match.all(fts) as number[]);
-		this.matches.delete(fts);
-		this.matches.set(fts, { version: this.version, ids });
-		if (this.matches.size > 32) this.matches.delete(this.matches.keys().next().value!);
-		return ids;
+	textMatches(terms: readonly string[]): Uint32Array {
+		return this.terms.match(terms);
+	}
+
+	/** Word sets kept, and read from FTS5 so far (tests; the benchmark's notes). */
+	textStats(): { kept: number; reads: number } {
+		return this.terms.stats();
 	}
 
 	/** How many visible reports the filter selects. */
