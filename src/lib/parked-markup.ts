@@ -17,8 +17,17 @@ let lastTicket = 0;
 /** Markup of a request that failed before its page rendered is dropped after this long. */
 const UNCLAIMED_MS = 60_000;
 
-/** For a load: the markup as its page will receive it (`isDataRequest` from the load event). */
-export function handMarkup(markup: string, isDataRequest: boolean, now = Date.now()): HandedMarkup {
+/**
+ * For a load: the markup as its page will receive it (`isDataRequest` from the load event).
+ * Ages are measured on the monotonic clock: were the wall clock stepped forward (NTP, a resumed
+ * machine), markup of requests between load and render would be dropped and those pages fail;
+ * stepped back, nothing would be dropped until it caught up again.
+ */
+export function handMarkup(
+	markup: string,
+	isDataRequest: boolean,
+	now = performance.now()
+): HandedMarkup {
 	if (isDataRequest) return { markup };
 	// Oldest first: drop what no page took (its request failed between load and render).
 	for (const [ticket, entry] of parked) {
