@@ -28,13 +28,13 @@ const values: ReportFormValues = {
 };
 
 describe('publishing a report that holds personal data', () => {
-	it('shows the author what will be removed first, and publishes once they confirm exactly that', () => {
+	it('shows the author what will be removed first, and publishes once they confirm exactly that', async () => {
 		let saves = 0;
 		const save = () => {
 			saves += 1;
 			return { ok: true as const, id: 1 };
 		};
-		const first = submitReportForm(values, save);
+		const first = await submitReportForm(values, save);
 		expect(first).toMatchObject({
 			ok: false,
 			failure: { redactions: [{ kind: 'phone', text: '+34 600 123 456' }] }
@@ -42,11 +42,16 @@ describe('publishing a report that holds personal data', () => {
 		expect(saves).toBe(0);
 		// A confirmation of other findings (the text changed since) warns again.
 		const changed = { ...values, narrative: `${values.narrative} Or ana@example.com.` };
-		expect(submitReportForm(changed, save, redactionToken([{ text: '+34 600 123 456' }])).ok).toBe(
-			false
+		const unconfirmed = await submitReportForm(
+			changed,
+			save,
+			redactionToken([{ text: '+34 600 123 456' }])
 		);
+		expect(unconfirmed.ok).toBe(false);
 		expect(saves).toBe(0);
-		expect(submitReportForm(values, save, redactionToken([{ text: '+34 600 123 456' }]))).toEqual({
+		expect(
+			await submitReportForm(values, save, redactionToken([{ text: '+34 600 123 456' }]))
+		).toEqual({
 			ok: true,
 			id: 1
 		});

@@ -60,14 +60,15 @@ export function redactionToken(redactions: { text: string }[]): string {
  * Validates and saves; on failure returns what the form needs to show each error beside its
  * field with every typed value kept (or the HTTP status when the report cannot be saved at all).
  */
-export function submitReportForm(
+export async function submitReportForm(
 	values: ReportFormValues,
-	save: (input: ReportInput) => SaveReportResult,
+	save: (input: ReportInput) => SaveReportResult | Promise<SaveReportResult>,
 	redactionConfirmed: string | null = null
-):
+): Promise<
 	| { ok: true; id: number }
 	| { ok: false; failure: ReportFormFailure }
-	| { ok: false; status: 403 | 404 } {
+	| { ok: false; status: 403 | 404 }
+> {
 	const parsed = parseReport(values);
 	if (!parsed.ok) return { ok: false, failure: { values, errors: parsed.errors } };
 	// Personal data is always removed on save; the author first sees what, and may edit instead.
@@ -75,7 +76,7 @@ export function submitReportForm(
 	if (redactions.length && redactionConfirmed !== redactionToken(redactions)) {
 		return { ok: false, failure: { values, errors: {}, redactions } };
 	}
-	const result = save(parsed.input);
+	const result = await save(parsed.input);
 	if (result.ok) return result;
 	const problem = result.problem;
 	if (problem === 'not-found') return { ok: false, status: 404 };

@@ -3,6 +3,7 @@ import { localizeHref } from '$lib/paraglide/runtime';
 import { requireUser } from '$lib/server/auth/guard';
 import { findCompanyBySlug } from '$lib/server/companies/companies';
 import { db } from '$lib/server/db';
+import { groupCommit } from '$lib/server/db/group-commit';
 import { readFormData } from '$lib/server/form-request';
 import { limits } from '$lib/server/rate-limit';
 import { config } from '$lib/server/config';
@@ -40,9 +41,10 @@ export const actions: Actions = {
 				});
 			}
 		}
-		const result = submitReportForm(
+		// Submissions arriving together share one COMMIT (group-commit.ts).
+		const result = await submitReportForm(
 			values,
-			(input) => createReport(db, input, user.id),
+			(input) => groupCommit(db).run((tx) => createReport(tx, input, user.id)),
 			isRedactionConfirmed(data)
 		);
 		if (result.ok) redirect(303, localizeHref(`/reports/${result.id}?published=1`));

@@ -36,7 +36,7 @@ export const actions: Actions = {
 		const data = await readFormData(request);
 		const values = readReportForm(data);
 		if (isPreview(data)) return previewReportForm(values);
-		const result = submitReportForm(
+		const result = await submitReportForm(
 			values,
 			(input) => updateReport(db, detail.report.id, input, user.id),
 			isRedactionConfirmed(data)

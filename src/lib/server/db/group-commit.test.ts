@@ -1,0 +1,83 @@
+/**
+ * Group commit: writes queued together share one transaction, each is kept or rolled back on
+ * its own, and a promise settles only once its write is committed (or known lost).
+ */
+import Database from 'better-sqlite3';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { count, eq } from 'drizzle-orm';
+import { openDatabase } from './client';
+import { GroupCommit } from './group-commit';
+import { company } from './schema';
+import { createTestDb } from '../testing/db';
+import { makeUser, reportInput } from '../testing/factories';
+import { createReport } from '../reports/reports';
+import { report } from './schema';
+
+/** A report to Acme Telecom, which the first one creates. */
+const acme = (title = 'Dial tone cut early') =>
+	reportInput({ title, website: 'https://acme-telecom.example' });
+
+describe('group commit', () => {
+	it('writes submissions that arrive together in one transaction, each readable once acknowledged', async () => {
+		const db = createTestDb();
+		const author = (await makeUser(db)).id;
+		const group = new GroupCommit(db);
+		const results = await Promise.all(
+			Array.from({ length: 12 }, (_, i) =>
+				group.run((tx) => createReport(tx, acme(`Report ${i}`), author))
+			)
+		);
+		expect(group.stats).toEqual({ groups: 1, writes: 12 });
+		for (const [i, result] of results.entries()) {
+			if (!result.ok) throw new Error('not filed');
+			const row = db.select().from(report).where(eq(report.id, result.id)).get();
+			expect(row?.title).toBe(`Report ${i}`);
+		}
+		// The company's roll-ups counted every one (one company, created by the first).
+		expect(db.select().from(company).get()?.reportCount).toBe(12);
+	});
+
+	it('rolls back only the write that fails', async () => {
+		const db = createTestDb();
+		const author = (await makeUser(db)).id;
+		const group = new GroupCommit(db);
+		const failing = group.run((tx) => {
+			createReport(tx, acme('Half written'), author);
+			throw new Error('boom');
+		});
+		const fine = group.run((tx) => createReport(tx, acme('Kept'), author));
+		await expect(failing).rejects.toThrow('boom');
+		await expect(fine).resolves.toMatchObject({ ok: true });
+		const titles = db
+			.select({ title: report.title })
+			.from(report)
+			.all()
+			.map((r) => r.title);
+		expect(titles).toEqual(['Kept']);
+		expect(db.select().from(company).get()?.reportCount).toBe(1);
+	});
+
+	it('reports every write of a group lost when the database cannot be written, and keeps going', async () => {
+		const path = join(mkdtempSync(join(tmpdir(), 'recourse-group-')), 'test.db');
+		const db = openDatabase(path);
+		const author = (await makeUser(db)).id;
+		db.$client.pragma('busy_timeout = 50');
+		// Another process holds the write lock.
+		const other = new Database(path);
+		other.exec('begin immediate');
+		const group = new GroupCommit(db);
+		const lost = [1, 2].map(() => group.run((tx) => createReport(tx, acme(), author)));
+		for (const write of lost) await expect(write).rejects.toThrow(/locked|busy/i);
+		expect(db.select({ n: count() }).from(report).get()?.n).toBe(0);
+		other.exec('rollback');
+		await expect(group.run((tx) => createReport(tx, acme(), author))).resolves.toMatchObject({
+			ok: true
+		});
+		expect(db.select({ n: count() }).from(report).get()?.n).toBe(1);
+		other.close();
+		db.$client.close();
+	});
+});
