@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Connection } from '../db/client';
-import { pattern, rollup } from '../db/schema';
+import { eq } from 'drizzle-orm';
+import { pattern, report, rollup } from '../db/schema';
 import { createTestDb } from '../testing/db';
 import { makeCompany, makeUser, reportInput } from '../testing/factories';
 import { createReport, getReport } from '../reports/reports';
@@ -122,6 +123,34 @@ describe('similar reports', () => {
 			otherCompany,
 			sameCompany
 		]);
+	});
+
+	it('leave out hidden reports, and show a flooding company its own rather than read them all', async () => {
+		for (const name of ['Acme Telecom', 'Globex Energy', 'Initech']) makeCompany(db, name);
+		const author = (await makeUser(db)).id;
+		const older = await file('Globex Energy', death, 30, author);
+		// The newest of all, but hidden by a moderator.
+		const hidden = await file('Initech', death, 0, author);
+		db.update(report).set({ hiddenAt: NOW }).where(eq(report.id, hidden)).run();
+		// An outage: 250 reports of one company, newer than the other company's.
+		const flood: number[] = [];
+		for (let i = 0; i < 250; i++) {
+			const at = NOW - DAY + i * 1000;
+			const filed = createReport(
+				db,
+				reportInput({ company: 'Acme Telecom', ...death }),
+				author,
+				at
+			);
+			if (!filed.ok) throw new Error('could not file');
+			flood.push(filed.id);
+		}
+		const similar = (id: number) =>
+			listSimilarReports(db, getReport(db, id)!.report).map((r) => r.id);
+		// Among the newest 200 of the pattern there is no other company's: its own, newest first.
+		expect(similar(flood[0]!)).toEqual(flood.slice(-5).reverse());
+		// The other company's page lists the flood.
+		expect(similar(older)).toEqual(flood.slice(-5).reverse());
 	});
 });
 

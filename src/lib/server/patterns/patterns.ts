@@ -1,6 +1,6 @@
 /** Recurring failure patterns across companies: listing, ranking and one pattern's figures. */
-import { and, desc, eq, gte, inArray, ne, sql } from 'drizzle-orm';
-import type { Db } from '../db/client';
+import { and, desc, eq, gte, inArray, sql } from 'drizzle-orm';
+import { statementCache, type Db } from '../db/client';
 import { ReadCache } from '../db/read-cache';
 import { company, pattern, report, rollup, type Pattern } from '../db/schema';
 import { patternScope, dayKey } from '../reports/rollups';
@@ -147,6 +147,13 @@ function computePattern(
 	return { pattern: row, scorecard: getScorecard(db, patternScope(slug)), companies, reports };
 }
 
+/**
+ * How many of a pattern's newest reports are looked through for other companies' reports. A
+ * company that floods a pattern (an outage: thousands of reports in a day) must not make each
+ * of its report pages read all of them: past this, the page shows its own company's instead.
+ */
+const SIMILAR_SCAN = 200;
+
 /** Reports of the same pattern as this one: other companies first, newest first. */
 export function listSimilarReports(
 	db: Db,
@@ -155,22 +162,31 @@ export function listSimilarReports(
 ): ReportSummary[] {
 	const parsed = parsePatternSlug(`${of.category}-after-${of.trigger}`);
 	if (!parsed) return [];
-	const samePattern = and(
-		visibleReport,
-		eq(report.category, parsed.category),
-		eq(report.trigger, parsed.trigger),
-		ne(report.id, of.id)
-	);
-	const query = (companyFilter: ReturnType<typeof eq>, n: number) =>
-		db
-			.select(reportSummaryColumns)
-			.from(report)
-			.innerJoin(company, eq(report.companyId, company.id))
-			.where(and(samePattern, companyFilter))
-			.orderBy(desc(report.createdAt), desc(report.id))
-			.limit(n)
-			.all();
-	const others = query(ne(report.companyId, of.companyId), limit);
-	if (others.length >= limit) return others;
-	return [...others, ...query(eq(report.companyId, of.companyId), limit - others.length)];
+	// Newest first along report_category_trigger_idx, stopping as soon as enough are found.
+	const newest = statementCache(db)
+		.prepare(
+			`select id, company_id from report
+			 where category = ? and "trigger" = ? and hidden_at is null and id != ?
+			 order by created_at desc, id desc limit ${SIMILAR_SCAN}`
+		)
+		.raw(true);
+	const others: number[] = [];
+	const own: number[] = [];
+	for (const [id, companyId] of newest.iterate(parsed.category, parsed.trigger, of.id) as Iterable<
+		[number, number]
+	>) {
+		if (companyId !== of.companyId) others.push(id);
+		else if (own.length < limit) own.push(id);
+		if (others.length === limit) break;
+	}
+	const ids = [...others, ...own].slice(0, limit);
+	if (!ids.length) return [];
+	const rows = db
+		.select(reportSummaryColumns)
+		.from(report)
+		.innerJoin(company, eq(report.companyId, company.id))
+		.where(inArray(report.id, ids))
+		.all();
+	const byId = new Map(rows.map((r) => [r.id, r]));
+	return ids.flatMap((id) => byId.get(id) ?? []);
 }

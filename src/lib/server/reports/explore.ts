@@ -1,6 +1,7 @@
 /** Explore: reports filtered by any combination of facts and free text, with counts and breakdowns. */
 import { and, count, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
+import { ReadCache } from '../db/read-cache';
 import { company, report, reportChannel, reportEscalation } from '../db/schema';
 import {
 	categories,
@@ -355,6 +356,9 @@ function companyNames(db: Db, ids: number[]) {
 	return new Map(rows.map((c) => [c.id, c]));
 }
 
+/** The ids of the companies a company or industry filter names. */
+const companyIds = new ReadCache<number[]>(64);
+
 /** The facet filter of a filter state; null when nothing can match (e.g. words with no letters). */
 export function facetFilter(
 	db: Db,
@@ -362,29 +366,35 @@ export function facetFilter(
 	filters: ExploreFilters
 ): FacetFilter | null {
 	let companies: Uint8Array | null = null;
-	const allow = (ids: number[]) => {
-		const mask = new Uint8Array(Math.max(0, ...ids) + 1);
+	const allow = (ids: readonly number[]) => {
+		// A loop, not Math.max(...ids): an industry may hold more companies than a call takes arguments.
+		const mask = new Uint8Array(ids.reduce((max, id) => (id > max ? id : max), 0) + 1);
 		for (const id of ids) if (!companies || companies[id] === 1) mask[id] = 1;
 		companies = mask;
 	};
+	// Kept until a write: a page asks twice (its summary, then its list), and so do its visitors.
 	if (filters.company.length) {
 		allow(
-			db
-				.select({ id: company.id })
-				.from(company)
-				.where(inArray(company.slug, filters.company))
-				.all()
-				.map((c) => c.id)
+			companyIds.read(db, `company:${JSON.stringify(filters.company)}`, () =>
+				db
+					.select({ id: company.id })
+					.from(company)
+					.where(inArray(company.slug, filters.company))
+					.all()
+					.map((c) => c.id)
+			)
 		);
 	}
 	if (filters.industry.length) {
 		allow(
-			db
-				.select({ id: company.id })
-				.from(company)
-				.where(inArray(company.industry, filters.industry as (typeof industries)[number][]))
-				.all()
-				.map((c) => c.id)
+			companyIds.read(db, `industry:${JSON.stringify(filters.industry)}`, () =>
+				db
+					.select({ id: company.id })
+					.from(company)
+					.where(inArray(company.industry, filters.industry as (typeof industries)[number][]))
+					.all()
+					.map((c) => c.id)
+			)
 		);
 	}
 	let text: Uint32Array | null = null;
