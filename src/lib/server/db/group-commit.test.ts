@@ -60,6 +60,37 @@ describe('group commit', () => {
 		expect(db.select().from(company).get()?.reportCount).toBe(1);
 	});
 
+	it('reports the whole group lost when one write ends the transaction, and commits none of it', async () => {
+		const db = createTestDb();
+		const author = (await makeUser(db)).id;
+		// As a full disk or an I/O error would: the whole transaction is rolled back.
+		db.$client.exec(`create temp trigger boom before insert on report when new.title = 'boom'
+			begin select raise(rollback, 'boom'); end`);
+		const group = new GroupCommit(db);
+		const writes = ['first', 'boom', 'third', 'fourth'].map((title) =>
+			group.run((tx) => createReport(tx, acme(title), author))
+		);
+		const settled = await Promise.allSettled(writes);
+		expect(settled.map((s) => s.status)).toEqual(['rejected', 'rejected', 'rejected', 'rejected']);
+		// Nothing was kept: a caller told its write failed may safely send it again.
+		expect(db.select({ n: count() }).from(report).get()?.n).toBe(0);
+		await expect(group.run((tx) => createReport(tx, acme('later'), author))).resolves.toMatchObject(
+			{ ok: true }
+		);
+	});
+
+	it('refuses a write that would continue after an await, outside the transaction', async () => {
+		const db = createTestDb();
+		const author = (await makeUser(db)).id;
+		const group = new GroupCommit(db);
+		const asyncWork = async (tx: Parameters<Parameters<GroupCommit['run']>[0]>[0]) => {
+			createReport(tx, acme('async'), author);
+			await Promise.resolve();
+		};
+		await expect(group.run(asyncWork as never)).rejects.toThrow(/asynchronous/);
+		expect(db.select({ n: count() }).from(report).get()?.n).toBe(0);
+	});
+
 	it('reports every write of a group lost when the database cannot be written, and keeps going', async () => {
 		const path = join(mkdtempSync(join(tmpdir(), 'recourse-group-')), 'test.db');
 		const db = openDatabase(path);

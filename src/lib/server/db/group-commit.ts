@@ -26,8 +26,11 @@ export class GroupCommit {
 
 	constructor(private readonly db: Connection) {}
 
-	/** Runs `work` in a transaction shared with the writes queued beside it; settles after COMMIT. */
-	run<T>(work: (tx: Db) => T): Promise<T> {
+	/**
+	 * Runs `work` in a transaction shared with the writes queued beside it; settles after COMMIT.
+	 * The work must be synchronous: what ran after an `await` would escape the transaction.
+	 */
+	run<T>(work: (tx: Db) => T extends PromiseLike<unknown> ? never : T): Promise<T> {
 		return new Promise<T>((resolve, reject) => {
 			this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
 			if (this.queue.length === 1) setImmediate(() => this.flush());
@@ -44,8 +47,18 @@ export class GroupCommit {
 					for (const { work } of group) {
 						try {
 							// A savepoint: a write that throws leaves the others in the group.
-							outcomes.push({ ok: true, value: tx.transaction((inner) => work(inner)) });
+							const value = tx.transaction((inner) => {
+								const result = work(inner);
+								if (typeof (result as PromiseLike<unknown> | null)?.then === 'function') {
+									throw new TypeError('group commit: a write must not be asynchronous');
+								}
+								return result;
+							});
+							outcomes.push({ ok: true, value });
 						} catch (error) {
+							// Some errors end the whole transaction (a full disk, RAISE(ROLLBACK)): the
+							// writes before are gone too, and those after must not run outside it.
+							if (!this.db.$client.inTransaction) throw error;
 							outcomes.push({ ok: false, error });
 						}
 					}

@@ -36,6 +36,8 @@ type Entry = {
 	pinned: boolean;
 };
 
+type Canonical = { key: string; token: string | null; prefix: boolean; empty: boolean };
+
 /** Sets kept for words searched recently, besides the pinned ones. */
 const RECENT = 64;
 /**
@@ -148,6 +150,9 @@ export class TermSets {
 		let result: Uint32Array | null = null;
 		let owned = false;
 		for (const term of terms) {
+			// A word FTS5 reads no token from (its letters are separators to SQLite's tables) is
+			// dropped from the AND, as FTS5 drops it; a query of only such words matches nothing.
+			if (this.canonical(term).empty) continue;
 			const bits = this.set(term);
 			if (!result) result = bits;
 			else if (bits !== result) {
@@ -240,7 +245,32 @@ export class TermSets {
 	}
 
 	/** One term's set: kept, or read from FTS5 now. */
-	private set(term: string, pin = false): Uint32Array {
+	/**
+	 * A term as FTS5 reads it: the key of its set (one token: the token itself, so that
+	 * "Agent", "agent" and "AGENT" share one set), its token, and whether it has none.
+	 */
+	private canonical(term: string): Canonical {
+		let found = this.canonicals.get(term);
+		if (!found) {
+			const prefix = term.endsWith('*');
+			const tokens = this.tokenizer.tokens(term.slice(1, prefix ? -2 : -1));
+			const token = tokens.length === 1 ? tokens[0]! : null;
+			found = {
+				key: token === null ? term : `"${token}"${prefix ? '*' : ''}`,
+				token,
+				prefix,
+				empty: tokens.length === 0
+			};
+			if (this.canonicals.size >= 1_000)
+				this.canonicals.delete(this.canonicals.keys().next().value!);
+			this.canonicals.set(term, found);
+		}
+		return found;
+	}
+	private readonly canonicals = new Map<string, Canonical>();
+
+	private set(rawTerm: string, pin = false): Uint32Array {
+		const { key: term, token, prefix } = this.canonical(rawTerm);
 		const found = this.entries.get(term);
 		if (found && (found.token !== null || found.version === this.space.version())) {
 			if (found.bits.length < this.words()) this.grow(found);
@@ -251,11 +281,9 @@ export class TermSets {
 			}
 			return found.bits;
 		}
-		const prefix = term.endsWith('*');
-		const tokens = this.tokenizer.tokens(term.slice(1, prefix ? -2 : -1));
 		const entry: Entry = {
 			bits: this.read(term),
-			token: tokens.length === 1 ? tokens[0]! : null,
+			token,
 			prefix,
 			version: this.space.version(),
 			pinned: pin
