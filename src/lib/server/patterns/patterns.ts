@@ -5,7 +5,12 @@ import { ReadCache } from '../db/read-cache';
 import { company, pattern, report, rollup, type Pattern } from '../db/schema';
 import { patternScope, dayKey } from '../reports/rollups';
 import { getScorecard, type Scorecard } from '../reports/scorecard';
-import { reportSummaryColumns, visibleReport, type ReportSummary } from '../reports/reports';
+import {
+	reportSummariesByIds,
+	reportSummaryColumns,
+	visibleReport,
+	type ReportSummary
+} from '../reports/reports';
 import { parsePatternSlug } from '../../taxonomy';
 
 const DAY = 86_400_000;
@@ -179,14 +184,7 @@ export function listSimilarReports(
 		else if (own.length < limit) own.push(id);
 		if (others.length === limit) break;
 	}
-	const ids = [...others, ...own].slice(0, limit);
-	if (!ids.length) return [];
-	const rows = db
-		.select(reportSummaryColumns)
-		.from(report)
-		.innerJoin(company, eq(report.companyId, company.id))
-		.where(inArray(report.id, ids))
-		.all();
-	const byId = new Map(rows.map((r) => [r.id, r]));
-	return ids.flatMap((id) => byId.get(id) ?? []);
+	return reportSummariesByIds(db, [...others, ...own].slice(0, limit)).map(
+		({ narrative: _, ...summary }) => summary
+	);
 }

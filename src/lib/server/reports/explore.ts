@@ -22,6 +22,7 @@ import {
 	listNewestReports,
 	encodeCursor,
 	visibleReport,
+	reportSummariesByIds,
 	reportSummaryColumns,
 	type ReportCursor,
 	type ReportSummary
@@ -575,18 +576,8 @@ function sqlListsInOrder(filters: ExploreFilters): boolean {
 
 /** Report summaries in the order of their ids, with snippets when there is a text query. */
 function summariesByIds(db: Db, ids: number[], q: string): ExploreReport[] {
-	if (!ids.length) return [];
-	const rows = db
-		.select({ ...reportSummaryColumns, narrative: q ? report.narrative : sql<string>`''` })
-		.from(report)
-		.innerJoin(company, eq(report.companyId, company.id))
-		.where(inArray(report.id, ids))
-		.all();
-	const byId = new Map(rows.map((r) => [r.id, r]));
-	return ids.flatMap((id) => {
-		const row = byId.get(id);
-		if (!row) return [];
-		const { narrative, ...summary } = row;
-		return [{ ...summary, snippet: q ? searchSnippet(narrative, q) : null }];
-	});
+	return reportSummariesByIds(db, ids, { narrative: !!q }).map(({ narrative, ...summary }) => ({
+		...summary,
+		snippet: q ? searchSnippet(narrative, q) : null
+	}));
 }

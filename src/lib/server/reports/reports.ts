@@ -1,5 +1,5 @@
 /** Reports: filing, editing by their author, and reading them back. */
-import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { statementCache, type Db } from '../db/client';
 import { company, report, reportChannel, reportEscalation, user, type Company } from '../db/schema';
 import {
@@ -259,6 +259,29 @@ export const reportSummaryColumns = {
 	companySlug: company.slug,
 	companyName: company.name
 };
+
+/**
+ * The list rows of these reports, in the order of `ids` (ids of missing reports are left out),
+ * with the narrative when asked (for search snippets), else ''. One query, however many.
+ */
+export function reportSummariesByIds(
+	db: Db,
+	ids: readonly number[],
+	options: { narrative?: boolean } = {}
+): (ReportSummary & { narrative: string })[] {
+	if (!ids.length) return [];
+	const rows = db
+		.select({
+			...reportSummaryColumns,
+			narrative: options.narrative ? report.narrative : sql<string>`''`
+		})
+		.from(report)
+		.innerJoin(company, eq(report.companyId, company.id))
+		.where(inArray(report.id, [...ids]))
+		.all();
+	const byId = new Map(rows.map((r) => [r.id, r]));
+	return ids.flatMap((id) => byId.get(id) ?? []);
+}
 
 /** The newest reports across all companies. */
 export function listLatestReports(db: Db, limit = 10) {
