@@ -12,6 +12,12 @@ export default defineConfig({
 		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
 		environment: 'node',
 		setupFiles: ['./src/lib/server/testing/setup.ts'],
-		pool: 'forks'
+		pool: 'forks',
+		// Budgets, not speed checks: on a loaded two-core machine a test that takes 1 s alone can take
+		// several; the default 5 s made correct tests fail. Heavy property tests set their own budget.
+		testTimeout: 30_000,
+		hookTimeout: 30_000,
+		// A test that asserts nothing cannot fail.
+		expect: { requireAssertions: true }
 	}
 });

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { expect, expectAccessible, fillRequiredFields, test } from './fixtures';
 
-/** The Big List of Naughty Strings (MIT), vendored as test data in ../shared/data/blns. */
-const blns = JSON.parse(readFileSync('../shared/data/blns/blns.json', 'utf8')) as string[];
+/** The Big List of Naughty Strings (MIT), vendored as test data in tests/fixtures/blns. */
+const blns = JSON.parse(readFileSync('tests/fixtures/blns/blns.json', 'utf8')) as string[];
 const scripts = blns.filter((s) => /script|onerror|onload|javascript:|<svg|<img/i.test(s));
 
 test('hostile strings in every query parameter never cause a server error', async ({ page }) => {

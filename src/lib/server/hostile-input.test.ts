@@ -1,6 +1,6 @@
 /**
  * Hostile input through every form field and query parameter, at the domain layer: the Big List
- * of Naughty Strings (MIT, vendored in ../shared/data/blns) as text, numbers, choices, dates,
+ * of Naughty Strings (MIT, vendored in tests/fixtures/blns) as text, numbers, choices, dates,
  * company names and search words. Nothing throws, what is saved reads back as typed (bar the
  * personal-data labels), no HTML that could run script is ever produced, and a refused input
  * changes nothing in the database. The browser side is tests/e2e/hostile.test.ts.
@@ -20,9 +20,9 @@ import { createTestDb } from './testing/db';
 import { makeUser, reportInput } from './testing/factories';
 import { parseReport, reportFields } from '../validation/report';
 
-const blns = JSON.parse(readFileSync('../shared/data/blns/blns.json', 'utf8')) as string[];
+const blns = JSON.parse(readFileSync('tests/fixtures/blns/blns.json', 'utf8')) as string[];
 const blnsControl = (
-	JSON.parse(readFileSync('../shared/data/blns/blns.base64.json', 'utf8')) as string[]
+	JSON.parse(readFileSync('tests/fixtures/blns/blns.base64.json', 'utf8')) as string[]
 ).map((b64) => Buffer.from(b64, 'base64').toString('utf8'));
 const hostile = [...new Set([...blns, ...blnsControl])].filter((s) => s.length > 0);
 

@@ -101,7 +101,7 @@ describe('facet index on demo data', () => {
 		}
 	});
 
-	it('answers 150 random filter combinations as SQLite does', () => {
+	it('answers 150 random filter combinations as SQLite does', { timeout: 120_000 }, () => {
 		const next = random(42);
 		const pick = <T>(values: readonly T[]) => values[Math.floor(next() * values.length)]!;
 		const dimensions: [string, () => string][] = [

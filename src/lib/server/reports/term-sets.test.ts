@@ -16,7 +16,7 @@ import { facetsFor, type FacetIndex } from './facets';
 import { createReport, updateReport } from './reports';
 import { Tokenizer } from './term-sets';
 
-const blns = JSON.parse(readFileSync('../shared/data/blns/blns.json', 'utf8')) as string[];
+const blns = JSON.parse(readFileSync('tests/fixtures/blns/blns.json', 'utf8')) as string[];
 
 /** The visible reports FTS5 itself matches for a search, ascending. */
 function ftsIds(db: Connection, q: string): number[] {
