@@ -11,7 +11,10 @@ export default defineConfig({
 	forbidOnly: true,
 	retries: 0,
 	reporter: process.env.CI ? 'line' : 'list',
-	timeout: 30_000,
+	// Budgets, not speed checks: tests wait for states, and on a two-core machine running a build
+	// beside them (issue 19) a 30 s budget failed tests that were only slow.
+	timeout: 120_000,
+	expect: { timeout: 20_000 },
 	use: {
 		baseURL: `http://localhost:${port}`,
 		trace: 'retain-on-failure',
@@ -41,7 +44,7 @@ export default defineConfig({
 		command: 'rm -rf tests/e2e/.data && node build',
 		port,
 		reuseExistingServer: false,
-		timeout: 60_000,
+		timeout: 180_000,
 		env: {
 			PORT: String(port),
 			HOST: '127.0.0.1',

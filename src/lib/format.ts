@@ -39,6 +39,7 @@ const monthFormat = perLocale(
 	(locale) => new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' })
 );
 const languageNames = perLocale((locale) => new Intl.DisplayNames([locale], { type: 'language' }));
+const regionNames = perLocale((locale) => new Intl.DisplayNames([locale], { type: 'region' }));
 
 /** Texts already made, per locale and kind; started again past this size. */
 const TEXTS_KEPT = 10_000;
@@ -99,6 +100,20 @@ export function languageName(code: string): string {
 	} catch {
 		return code;
 	}
+}
+
+/** A country's name in the reader's language, from its ISO 3166-1 alpha-2 code. */
+export function countryName(code: string): string {
+	try {
+		return regionNames().of(code) ?? code;
+	} catch {
+		return code;
+	}
+}
+
+/** A local date and optional time of day (HH:MM) as the reader writes them; no time zone shift. */
+export function formatDayTime(isoDate: string, time: string | null): string {
+	return time ? `${formatDay(isoDate)}, ${time}` : formatDay(isoDate);
 }
 
 /** Whole days from one calendar date to another, counting both ends. */

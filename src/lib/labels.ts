@@ -13,6 +13,7 @@ import type {
 	Trigger,
 	Verdict
 } from './taxonomy';
+import type { EventKind, ResolutionRoute } from './case-timeline';
 
 type Labels<T extends string> = Record<T, () => string>;
 
@@ -53,7 +54,8 @@ const escalationLabels: Labels<Escalation> = {
 	'executive-office': m.esc_executive_office,
 	regulator: m.esc_regulator,
 	media: m.esc_media,
-	court: m.esc_court
+	court: m.esc_court,
+	other: m.esc_other
 };
 
 const outcomeLabels: Labels<Outcome> = {
@@ -109,6 +111,25 @@ const tagLabels: Labels<'older-american' | 'servicemember'> = {
 	servicemember: m.tag_servicemember
 };
 
+const eventKindLabels: Labels<EventKind> = {
+	'first-contact': m.evt_first_contact,
+	contact: m.evt_contact,
+	'promise-made': m.evt_promise_made,
+	'promise-broken': m.evt_promise_broken,
+	'service-lost': m.evt_service_lost,
+	'service-restored': m.evt_service_restored,
+	escalation: m.evt_escalation,
+	'company-response': m.evt_company_response,
+	refund: m.evt_refund,
+	resolved: m.evt_resolved,
+	note: m.evt_note
+};
+
+const resolutionRouteLabels: Labels<ResolutionRoute> = {
+	company: m.resolved_by_company,
+	...escalationLabels
+};
+
 function labeller<T extends string>(labels: Labels<T>) {
 	// Unknown slugs (from old data) show as themselves rather than breaking the page.
 	return (slug: string): string => labels[slug as T]?.() ?? slug;
@@ -125,6 +146,8 @@ export const verdictLabel = labeller(verdictLabels);
 export const sourceLabel = labeller(sourceLabels);
 export const flagReasonLabel = labeller(flagReasonLabels);
 export const tagLabel = labeller(tagLabels);
+export const eventKindLabel = labeller(eventKindLabels);
+export const resolutionRouteLabel = labeller(resolutionRouteLabels);
 
 const triggerAfterLabels: Labels<Exclude<Trigger, 'none'>> = {
 	'death-of-account-holder': m.trig_after_death_of_account_holder,

@@ -33,7 +33,8 @@ export const escalations = [
 	'executive-office',
 	'regulator',
 	'media',
-	'court'
+	'court',
+	'other'
 ] as const;
 export type Escalation = (typeof escalations)[number];
 

@@ -105,3 +105,63 @@ describe('toMinorUnits', () => {
 		expect(toMinorUnits('', 'USD')).toBeNull();
 	});
 });
+
+describe('the case facts of a report', () => {
+	it('keep lower bounds, the order value, the place and what resolved it', () => {
+		const result = parseReport({
+			...valid,
+			contacts: '22',
+			agents: '50+',
+			hours: '112+',
+			orderValue: '88.77',
+			amountDisputed: '7,455',
+			country: 'US',
+			region: 'US-OH',
+			resolvedBy: 'regulator'
+		});
+		expect(result.ok).toBe(true);
+		if (!result.ok) return;
+		expect(result.input).toMatchObject({
+			contacts: 22,
+			contactsAtLeast: false,
+			agents: 50,
+			agentsAtLeast: true,
+			effortMinutes: 112 * 60,
+			effortAtLeast: true,
+			orderValueMinor: 8_877,
+			amountDisputedMinor: 745_500,
+			country: 'US',
+			region: 'US-OH',
+			resolvedBy: 'regulator'
+		});
+	});
+
+	it('read amounts in the reader’s locale: 1.234,56 in German, 12 400 in Russian', () => {
+		expect(toMinorUnits('1.234,56', 'EUR', 'de')).toBe(123_456);
+		expect(toMinorUnits('12 400', 'RUB', 'ru')).toBe(1_240_000);
+		expect(toMinorUnits('7,455', 'EUR', 'de')).toBeUndefined();
+	});
+
+	it('refuse a region of another country, and a timeline row that makes no sense, beside the field', () => {
+		const result = parseReport({
+			...valid,
+			country: 'ES',
+			region: 'US-OH',
+			events: [
+				{
+					kind: 'escalation',
+					date: '2024-03-05',
+					time: '',
+					promisedDate: '',
+					promisedTime: '',
+					escalation: '',
+					note: ''
+				}
+			]
+		});
+		expect(result.ok).toBe(false);
+		if (result.ok) return;
+		expect(result.errors.region).toBe('Choose a region of the country you chose.');
+		expect(result.errors['event.0.escalation']).toBe('Choose to whom you escalated.');
+	});
+});

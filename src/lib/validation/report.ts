@@ -2,6 +2,18 @@
 import * as v from 'valibot';
 import { firstErrors } from './form-data';
 import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
+import { parseCount, parseMoney } from '$lib/quantity-input';
+import {
+	parseEventRows,
+	resolutionRoutes,
+	EVENT_NOTE_MAX,
+	TIMELINE_MAX_EVENTS,
+	type CaseEvent,
+	type EventErrorCode,
+	type EventField,
+	type EventFormRow
+} from '$lib/case-timeline';
 import {
 	categories,
 	channels,
@@ -31,24 +43,38 @@ export const reportFields = [
 	'channels',
 	'escalations',
 	'currency',
+	'orderValue',
 	'amountDisputed',
 	'amountRecovered',
+	'country',
+	'region',
 	'outcome',
+	'resolvedBy',
 	'rating',
 	'narrative',
 	'language'
 ] as const;
 export type ReportField = (typeof reportFields)[number];
-/** The raw text of the form, as typed. */
-export type ReportFormValues = Partial<Record<ReportField, string | string[]>>;
+/** The raw text of the form, as typed, with the timeline's rows. */
+export type ReportFormValues = Partial<Record<ReportField, string | string[]>> & {
+	events?: EventFormRow[];
+};
+/** A timeline field's error key: `event.<row>.<field>`. */
+export type EventErrorKey = `event.${number}.${EventField}`;
+/** Errors beside the fields they concern. */
+export type ReportErrors = Partial<Record<ReportField | EventErrorKey, string>>;
 /** What a submission that did not save sends back to the form. */
 export type ReportFormFailure = {
 	values: ReportFormValues;
-	errors: Partial<Record<ReportField, string>>;
+	errors: ReportErrors;
 	/** A listed company the user probably means (its website is already listed). */
 	existing?: { slug: string; name: string };
 	suggestions?: { slug: string; name: string }[];
 	preview?: string;
+	/** After a preview: the amounts and counts as the server read them, formatted for the reader. */
+	readAs?: Partial<
+		Record<'orderValue' | 'amountDisputed' | 'amountRecovered' | 'contacts' | 'agents', string>
+	>;
 	/** Personal data that publishing would remove; the author confirms or edits first. */
 	redactions?: { kind: string; text: string }[];
 };
@@ -91,49 +117,100 @@ const optionalChoice = <T extends string>(list: readonly T[]) =>
 		v.nullable(v.picklist(list, () => m.error_choose()))
 	);
 
-/** A whole number 0..max typed in a text field, or null when left empty. */
+/** A number and whether the consumer gave it as a lower bound ("50+"). */
+type Bounded = { value: number; atLeast: boolean } | null;
+
+/** A whole number 0..max typed in a text field, "50+" for "at least 50", or null when left empty. */
 const optionalCount = (max: number) =>
 	v.pipe(
 		v.string(),
 		v.trim(),
 		v.check(
-			(s) => s === '' || /^\d+$/.test(s),
+			(s) => s === '' || parseCount(s).ok,
 			() => m.error_whole_number()
 		),
-		v.transform((s) => (s === '' ? null : Number(s))),
-		v.nullable(
-			v.pipe(
-				v.number(),
-				v.maxValue(max, () => m.error_at_most({ max }))
-			)
+		v.transform((s): Bounded => {
+			const parsed = parseCount(s);
+			return s === '' || !parsed.ok ? null : { value: parsed.value, atLeast: parsed.atLeast };
+		}),
+		v.check(
+			(b) => b === null || b.value <= max,
+			() => m.error_at_most({ max })
 		)
 	);
 
-/** Hours with up to two decimals (comma or point), stored as whole minutes. */
+/** A whole number 0..max with no lower bound (broken promises are counted, not estimated). */
+const optionalExactCount = (max: number) =>
+	v.pipe(
+		v.string(),
+		v.trim(),
+		v.check(
+			(s) => s === '' || /^\d{1,7}$/.test(s),
+			() => m.error_whole_number()
+		),
+		v.transform((s) => (s === '' ? null : Number(s))),
+		v.check(
+			(n) => n === null || n <= max,
+			() => m.error_at_most({ max })
+		)
+	);
+
+/** Hours with up to two decimals (comma or point), "112+" for a lower bound; stored as whole minutes. */
 const optionalHours = v.pipe(
 	v.string(),
 	v.trim(),
 	v.check(
-		(s) => s === '' || /^\d{1,5}([.,]\d{1,2})?$/.test(s),
+		(s) => s === '' || /^(?:[>≥]\s*)?\d{1,5}([.,]\d{1,2})?(?:\s*\+)?$/.test(s),
 		() => m.error_hours()
 	),
-	v.transform((s) => (s === '' ? null : Math.round(Number(s.replace(',', '.')) * 60))),
-	v.nullable(
-		v.pipe(
-			v.number(),
-			v.maxValue(limits.hours * 60, () => m.error_at_most({ max: limits.hours }))
-		)
+	v.transform((s): Bounded => {
+		if (s === '') return null;
+		const number = s.replace(/[>≥+\s]/g, '').replace(',', '.');
+		return { value: Math.round(Number(number) * 60), atLeast: /[>≥+]/.test(s) };
+	}),
+	v.check(
+		(b) => b === null || b.value <= limits.hours * 60,
+		() => m.error_at_most({ max: limits.hours })
 	)
 );
 
-/** An amount like 7455 or 88.77 (comma or point), kept as text until the currency is known. */
+/**
+ * An amount as typed (`7,455`, `1.234,56`, `12 400`), kept as text until the currency is known;
+ * the shape is checked here with any currency, the decimals once the currency is known.
+ */
 const optionalAmount = v.pipe(
 	v.string(),
 	v.trim(),
 	v.check(
-		(s) => s === '' || /^\d{1,10}([.,]\d{1,3})?$/.test(s),
+		(s) => s === '' || isAmountShape(s),
 		() => m.error_amount()
 	)
+);
+
+/** Whether text reads as an amount at all (its decimals are checked against the currency later). */
+function isAmountShape(text: string): boolean {
+	const parsed = parseMoney(text, 'XXX', getLocale());
+	return parsed.ok || parsed.problem === 'decimals';
+}
+
+/** ISO 3166-1 alpha-2 ("ES"); whether it exists is checked on the server (places.ts). */
+const optionalCountry = v.pipe(
+	v.string(),
+	v.trim(),
+	v.check(
+		(s) => s === '' || /^[A-Z]{2}$/.test(s),
+		() => m.error_choose()
+	),
+	v.transform((s) => (s === '' ? null : s))
+);
+const optionalRegion = v.pipe(
+	v.string(),
+	v.trim(),
+	v.check(
+		(s) => s === '' || /^[A-Z]{2}-[A-Z0-9]{1,3}$/.test(s),
+		() => m.error_choose()
+	),
+	v.transform((s) => (s === '' ? null : s))
 );
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
@@ -183,13 +260,18 @@ const reportObject = v.object({
 	contacts: optionalCount(limits.count),
 	hours: optionalHours,
 	agents: optionalCount(limits.count),
-	promisesBroken: optionalCount(limits.count),
+	promisesBroken: optionalExactCount(limits.count),
 	channels: v.array(choice(channels)),
 	escalations: v.array(choice(escalations)),
 	currency: optionalChoice(currencies),
+	// Fields added after the first release are optional keys: a form loaded before an upgrade still posts.
+	orderValue: v.optional(optionalAmount, ''),
 	amountDisputed: optionalAmount,
 	amountRecovered: optionalAmount,
+	country: v.optional(optionalCountry, ''),
+	region: v.optional(optionalRegion, ''),
 	outcome: choice(outcomes),
+	resolvedBy: v.optional(optionalChoice(resolutionRoutes), ''),
 	rating: v.pipe(
 		v.string(),
 		v.check(
@@ -206,6 +288,8 @@ const reportObject = v.object({
 	),
 	language: choice(reportLanguages)
 });
+const amountFields = ['orderValue', 'amountDisputed', 'amountRecovered'] as const;
+
 /** The decimals allowed for the currency named in a failed check's input (¥ has none, € two). */
 function decimalsMessage(issue: { input: unknown }): string {
 	const { currency } = issue.input as { currency: string };
@@ -221,6 +305,14 @@ const reportSchema = v.pipe(
 			() => m.error_end_before_start()
 		),
 		['endedOn']
+	),
+	v.forward(
+		v.partialCheck(
+			[['currency'], ['orderValue']],
+			(r) => r.currency === null || toMinorUnits(r.orderValue, r.currency) !== undefined,
+			decimalsMessage
+		),
+		['orderValue']
 	),
 	v.forward(
 		v.partialCheck(
@@ -240,56 +332,101 @@ const reportSchema = v.pipe(
 	),
 	v.forward(
 		v.partialCheck(
-			[['currency'], ['amountDisputed'], ['amountRecovered']],
-			(r) => r.currency !== null || (r.amountDisputed === '' && r.amountRecovered === ''),
+			[['currency'], ['orderValue'], ['amountDisputed'], ['amountRecovered']],
+			(r) => r.currency !== null || amountFields.every((field) => r[field] === ''),
 			() => m.error_currency_needed()
 		),
 		['currency']
+	),
+	v.forward(
+		v.partialCheck(
+			[['country'], ['region']],
+			(r) => r.region === null || (r.country !== null && r.region.startsWith(`${r.country}-`)),
+			() => m.error_region_country()
+		),
+		['region']
 	)
 );
 
 export type ReportInput = Omit<
 	v.InferOutput<typeof reportSchema>,
-	'amountDisputed' | 'amountRecovered' | 'hours'
+	'orderValue' | 'amountDisputed' | 'amountRecovered' | 'hours' | 'contacts' | 'agents'
 > & {
+	contacts: number | null;
+	contactsAtLeast: boolean;
+	agents: number | null;
+	agentsAtLeast: boolean;
 	effortMinutes: number | null;
+	effortAtLeast: boolean;
+	orderValueMinor: number | null;
 	amountDisputedMinor: number | null;
 	amountRecoveredMinor: number | null;
+	/** The case's timeline, in time order (empty when the author gave none). */
+	events: CaseEvent[];
 };
 
-/** Decimal text to integer minor units, or undefined when the currency has fewer decimals. */
-export function toMinorUnits(amount: string, currency: string): number | null | undefined {
-	if (amount === '') return null;
-	const [whole = '0', fraction = ''] = amount.replace(',', '.').split('.');
-	const digits = currencyDigits(currency);
-	if (fraction.length > digits) return undefined;
-	return Number(whole) * 10 ** digits + Number(fraction.padEnd(digits, '0') || '0');
+/**
+ * Typed amount to integer minor units in the reader's locale: null when empty, undefined when it
+ * is not an amount or has more decimals than the currency.
+ */
+export function toMinorUnits(
+	amount: string,
+	currency: string,
+	locale = getLocale()
+): number | null | undefined {
+	if (amount.trim() === '') return null;
+	const parsed = parseMoney(amount, currency, locale);
+	return parsed.ok ? parsed.minor : undefined;
 }
 
-export type ReportParse =
-	{ ok: true; input: ReportInput } | { ok: false; errors: Partial<Record<ReportField, string>> };
+export type ReportParse = { ok: true; input: ReportInput } | { ok: false; errors: ReportErrors };
 
-/** Validates the raw form strings of a report. */
-export function parseReport(raw: Record<string, unknown>): ReportParse {
+const eventMessages: Record<EventErrorCode, () => string> = {
+	kind: () => m.error_choose(),
+	date: () => m.error_date(),
+	'date-future': () => m.error_date_future(),
+	time: () => m.error_time(),
+	'promised-date': () => m.error_date(),
+	'promised-needed': () => m.error_promised_needed(),
+	'escalation-needed': () => m.error_escalation_needed(),
+	'note-too-long': () => m.error_too_long({ max: EVENT_NOTE_MAX }),
+	'too-many': () => m.error_too_many_events({ max: TIMELINE_MAX_EVENTS })
+};
+
+/** Validates the raw form strings of a report and its timeline's rows. */
+export function parseReport(raw: ReportFormValues): ReportParse {
 	const result = v.safeParse(reportSchema, raw);
-	if (!result.success) {
-		return { ok: false, errors: firstErrors(result.issues) };
+	const timeline = parseEventRows(raw.events ?? [], latestPossibleDate());
+	if (!result.success || !timeline.ok) {
+		const errors: ReportErrors = result.success ? {} : firstErrors(result.issues);
+		if (!timeline.ok) {
+			for (const [key, code] of Object.entries(timeline.errors)) {
+				errors[key as EventErrorKey] = eventMessages[code]();
+			}
+		}
+		return { ok: false, errors };
 	}
-	const { hours, amountDisputed, amountRecovered, ...rest } = result.output;
+	const { hours, contacts, agents, orderValue, amountDisputed, amountRecovered, ...rest } =
+		result.output;
 	// The schema has checked that each amount fits its currency's decimals.
 	const minor = (amount: string) =>
 		rest.currency ? (toMinorUnits(amount, rest.currency) ?? null) : null;
-	const amountDisputedMinor = minor(amountDisputed);
-	const amountRecoveredMinor = minor(amountRecovered);
 	return {
 		ok: true,
 		input: {
 			...rest,
 			channels: [...new Set(rest.channels)],
 			escalations: [...new Set(rest.escalations)],
-			effortMinutes: hours,
-			amountDisputedMinor,
-			amountRecoveredMinor
+			contacts: contacts?.value ?? null,
+			contactsAtLeast: contacts?.atLeast ?? false,
+			agents: agents?.value ?? null,
+			agentsAtLeast: agents?.atLeast ?? false,
+			effortMinutes: hours?.value ?? null,
+			effortAtLeast: hours?.atLeast ?? false,
+			orderValueMinor: minor(orderValue),
+			amountDisputedMinor: minor(amountDisputed),
+			amountRecoveredMinor: minor(amountRecovered),
+			events: timeline.events
 		}
 	};
 }

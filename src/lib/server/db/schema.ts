@@ -21,6 +21,7 @@ import {
 	triggers,
 	verdicts
 } from '../../taxonomy';
+import { eventKinds, resolutionRoutes } from '../../case-timeline';
 
 export const roles = ['user', 'moderator', 'admin'] as const;
 export type Role = (typeof roles)[number];
@@ -90,11 +91,31 @@ export const report = sqliteTable(
 		contacts: integer('contacts'),
 		effortMinutes: integer('effort_minutes'),
 		agents: integer('agents'),
+		/** "50+": the count above is a lower bound the consumer gave, counted as stated. */
+		contactsAtLeast: integer('contacts_at_least', { mode: 'boolean' }).notNull().default(false),
+		effortAtLeast: integer('effort_at_least', { mode: 'boolean' }).notNull().default(false),
+		agentsAtLeast: integer('agents_at_least', { mode: 'boolean' }).notNull().default(false),
+		/** Typed, or counted from the timeline's broken promises when it has any. */
 		promisesBroken: integer('promises_broken'),
+		/** Counted from the timeline's promises; null without a timeline. */
+		promisesMade: integer('promises_made'),
 		currency: text('currency'),
 		/** Money in the currency's minor unit (cents), never floating point. */
 		amountDisputedMinor: integer('amount_disputed_minor'),
 		amountRecoveredMinor: integer('amount_recovered_minor'),
+		/** The value of the order or transaction itself, beside the amount disputed. */
+		orderValueMinor: integer('order_value_minor'),
+		/** ISO 3166-1 alpha-2 of the consumer's country, and ISO 3166-2 of the region; nothing finer. */
+		country: text('country'),
+		region: text('region'),
+		/** Derived from the timeline (src/lib/case-timeline.ts): service lost to restored. */
+		outageMinutes: integer('outage_minutes'),
+		/** Derived: how far the first broken promise missed its promised time (negative: early). */
+		promiseDeltaMinutes: integer('promise_delta_minutes'),
+		/** Derived: the date of the timeline's "resolved" event. */
+		resolvedOn: text('resolved_on'),
+		/** What finally resolved the case, as its author confirmed: the company alone or an escalation. */
+		resolvedBy: text('resolved_by', { enum: resolutionRoutes }),
 		outcome: text('outcome', { enum: outcomes }).notNull(),
 		/** 1–5; null only for imported records, which carry no rating. */
 		rating: integer('rating'),
@@ -126,6 +147,7 @@ export const report = sqliteTable(
 		// Newest-first lists filtered by category (explore, API, export) read this in order.
 		index('report_category_created_idx').on(t.category, t.createdAt, t.id),
 		uniqueIndex('report_source_external_idx').on(t.source, t.externalId),
+		index('report_country_region_idx').on(t.country, t.region),
 		check('report_rating_range', sql`${t.rating} between 1 and 5`)
 	]
 );
@@ -156,6 +178,28 @@ export const reportEscalation = sqliteTable(
 		primaryKey({ columns: [t.reportId, t.escalation] }),
 		index('report_escalation_escalation_idx').on(t.escalation, t.reportId)
 	]
+);
+
+/** One dated event of a report's timeline, in the order the case unfolded. */
+export const reportEvent = sqliteTable(
+	'report_event',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		reportId: integer('report_id')
+			.notNull()
+			.references(() => report.id, { onDelete: 'cascade' }),
+		/** 0, 1, 2… in time order (ties keep the order the author typed). */
+		position: integer('position').notNull(),
+		kind: text('kind', { enum: eventKinds }).notNull(),
+		/** The consumer's local calendar date and, when known, time of day (HH:MM). */
+		occurredOn: text('occurred_on').notNull(),
+		occurredAt: text('occurred_at'),
+		promisedOn: text('promised_on'),
+		promisedAt: text('promised_at'),
+		escalationTo: text('escalation_to', { enum: escalations }),
+		note: text('note')
+	},
+	(t) => [uniqueIndex('report_event_report_position_idx').on(t.reportId, t.position)]
 );
 
 /**
@@ -410,6 +454,7 @@ export type User = typeof user.$inferSelect;
 export type Session = typeof session.$inferSelect;
 export type Company = typeof company.$inferSelect;
 export type Report = typeof report.$inferSelect;
+export type ReportEvent = typeof reportEvent.$inferSelect;
 export type NewReport = typeof report.$inferInsert;
 export type Pattern = typeof pattern.$inferSelect;
 export type CompanyRepresentative = typeof companyRepresentative.$inferSelect;

@@ -26,6 +26,7 @@ import {
 	type MarketCode
 } from './companies';
 import { missionCases } from './mission-cases';
+import { deriveCaseFigures } from '../../case-timeline';
 import {
 	composeNarratives,
 	composeTitle,
@@ -378,6 +379,16 @@ export function generateDemoData(conn: Connection, options: DemoOptions = {}): D
 	const insertEscalation = sqlite.prepare(
 		'insert into report_escalation (report_id, escalation) values (?, ?)'
 	);
+	// The mission cases' facts beyond the generated reports' columns, and their timelines.
+	const completeMissionCase = sqlite.prepare(
+		`update report set agents_at_least = ?, order_value_minor = ?, country = ?, region = ?,
+		resolved_by = ?, promises_made = ?, promises_broken = coalesce(?, promises_broken),
+		outage_minutes = ?, promise_delta_minutes = ?, resolved_on = ? where id = ?`
+	);
+	const insertEvent = sqlite.prepare(
+		`insert into report_event (report_id, position, kind, occurred_on, occurred_at, promised_on,
+		promised_at, escalation_to, note) values (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	);
 
 	let channelRows = 0;
 	let escalationRows = 0;
@@ -441,6 +452,33 @@ export function generateDemoData(conn: Connection, options: DemoOptions = {}): D
 				c.language,
 				createdAt,
 				createdAt
+			);
+			const figures = deriveCaseFigures(c.events);
+			completeMissionCase.run(
+				c.agentsAtLeast ? 1 : 0,
+				c.orderValueMinor ?? null,
+				c.country,
+				c.region,
+				c.resolvedBy,
+				figures.promisesMade,
+				figures.promisesBroken,
+				figures.outageMinutes,
+				figures.promiseDeltaMinutes,
+				figures.resolvedOn,
+				id
+			);
+			c.events.forEach((e, position) =>
+				insertEvent.run(
+					id,
+					position,
+					e.kind,
+					e.occurredOn,
+					e.occurredAt,
+					e.promisedOn,
+					e.promisedAt,
+					e.escalationTo,
+					e.note
+				)
 			);
 			for (const channel of c.channels) insertChannel.run(id, channel);
 			for (const escalation of c.escalations) insertEscalation.run(id, escalation);

@@ -1,5 +1,25 @@
 /** The hand-written reports every demo database starts with: the failures Recourse exists to record. */
 import type { Category, Channel, Escalation, Outcome, Trigger } from '../../taxonomy';
+import type { CaseEvent, EventKind, ResolutionRoute } from '../../case-timeline';
+
+/** One timeline event, briefly: kind, date, time or null, and the rest as needed. */
+function ev(
+	kind: EventKind,
+	on: string,
+	at: string | null = null,
+	more: Partial<Omit<CaseEvent, 'kind' | 'occurredOn' | 'occurredAt'>> = {}
+): CaseEvent {
+	return {
+		kind,
+		occurredOn: on,
+		occurredAt: at,
+		promisedOn: null,
+		promisedAt: null,
+		escalationTo: null,
+		note: null,
+		...more
+	};
+}
 
 export type MissionCase = {
 	/** The name of one of `namedCompanies`. */
@@ -23,7 +43,68 @@ export type MissionCase = {
 	rating: number;
 	language: string;
 	narrative: string;
+	/** The case as it unfolded: every fact the founding stories tell has a field here. */
+	agentsAtLeast?: boolean;
+	orderValueMinor?: number | null;
+	country: string;
+	region: string | null;
+	resolvedBy: ResolutionRoute | null;
+	events: CaseEvent[];
 };
+
+/** The outage: switch-over promised for 08:00, line cut at 14:00 the day before, back 112 h later. */
+function outageEvents(regulatorName: string, notes: [string, string, string, string]): CaseEvent[] {
+	const [switchOver, tonight, within24, friday] = notes;
+	return [
+		ev('promise-made', '2026-09-01', null, {
+			promisedOn: '2026-09-15',
+			promisedAt: '08:00',
+			note: switchOver
+		}),
+		ev('service-lost', '2026-09-14', '14:00'),
+		ev('first-contact', '2026-09-14', '14:30'),
+		ev('promise-made', '2026-09-14', '17:00', {
+			promisedOn: '2026-09-14',
+			promisedAt: '23:59',
+			note: tonight
+		}),
+		ev('promise-broken', '2026-09-15', '00:00'),
+		ev('promise-made', '2026-09-15', '10:00', {
+			promisedOn: '2026-09-16',
+			promisedAt: '10:00',
+			note: within24
+		}),
+		ev('promise-broken', '2026-09-16', '10:00'),
+		ev('promise-made', '2026-09-16', '15:00', { promisedOn: '2026-09-18', note: friday }),
+		ev('escalation', '2026-09-18', '11:00', { escalationTo: 'regulator', note: regulatorName }),
+		ev('promise-broken', '2026-09-18', '18:00'),
+		ev('service-restored', '2026-09-19', '06:00'),
+		ev('resolved', '2026-09-19', '06:00')
+	];
+}
+
+/** The shipping fee: six complaints, a broken refund promise, a letter to the chief executive, TV. */
+function shippingEvents(notes: {
+	invoice: string;
+	refund: string;
+	letter: string;
+	tv: string;
+}): CaseEvent[] {
+	return [
+		ev('first-contact', '2026-06-03', null, { note: notes.invoice }),
+		ev('contact', '2026-06-10'),
+		ev('contact', '2026-06-24'),
+		ev('escalation', '2026-07-08', null, { escalationTo: 'supervisor' }),
+		ev('promise-made', '2026-07-08', null, { promisedOn: '2026-07-15', note: notes.refund }),
+		ev('promise-broken', '2026-07-16'),
+		ev('contact', '2026-07-20'),
+		ev('contact', '2026-07-30'),
+		ev('escalation', '2026-08-06', null, { escalationTo: 'executive-office', note: notes.letter }),
+		ev('escalation', '2026-08-24', null, { escalationTo: 'media', note: notes.tv }),
+		ev('refund', '2026-08-26'),
+		ev('resolved', '2026-08-28')
+	];
+}
 
 const landline = {
 	category: 'service-outage',
@@ -32,7 +113,9 @@ const landline = {
 	endedOn: '2026-09-19',
 	contacts: 22,
 	effortMinutes: 1260,
+	// "More than 50 agents": a lower bound, shown as 50+.
 	agents: 50,
+	agentsAtLeast: true,
 	promisesBroken: 3,
 	channels: ['phone'],
 	escalations: ['regulator'],
@@ -40,6 +123,7 @@ const landline = {
 	amountDisputedMinor: null,
 	amountRecoveredMinor: null,
 	outcome: 'resolved',
+	resolvedBy: 'regulator',
 	rating: 1
 } as const;
 
@@ -53,10 +137,12 @@ const shippingFee = {
 	agents: 7,
 	promisesBroken: 2,
 	channels: ['phone', 'email'],
-	escalations: ['supervisor', 'media'],
+	escalations: ['supervisor', 'executive-office', 'media'],
+	orderValueMinor: 8_877,
 	amountDisputedMinor: 745_500,
 	amountRecoveredMinor: 745_500,
 	outcome: 'resolved',
+	resolvedBy: 'media',
 	rating: 2
 } as const;
 
@@ -73,6 +159,7 @@ const obstructedCancellation = {
 	escalations: ['supervisor'],
 	amountRecoveredMinor: 0,
 	outcome: 'partly-resolved',
+	resolvedBy: null,
 	rating: 1
 } as const;
 
@@ -89,6 +176,7 @@ const closedAccount = {
 	escalations: ['executive-office', 'regulator'],
 	amountRecoveredMinor: 0,
 	outcome: 'unresolved',
+	resolvedBy: null,
 	rating: 1
 } as const;
 
@@ -102,6 +190,14 @@ export const missionCases: readonly MissionCase[] = [
 		language: 'en',
 		channels: [...landline.channels],
 		escalations: [...landline.escalations],
+		country: 'US',
+		region: 'US-OH',
+		events: outageEvents('State utility board', [
+			'Switch-over to the new plan, agreed in writing',
+			'"By tonight"',
+			'"Within 24 hours"',
+			'"Friday at the latest"'
+		]),
 		narrative: `We were moving our landline to a new plan, with the switch-over agreed in writing for **15 September**. At about 2 p.m. the day before — **18 hours early** — the dial tone went dead.
 
 The line stayed dead for **112 hours**. My mother lives with us and her medical alarm runs on that line.
@@ -116,7 +212,7 @@ The line stayed dead for **112 hours**. My mother lives with us and her medical 
 
 That was agent number 41, while the line was dead.
 
-On the fifth day I filed a complaint with the state utility board. The line came back **the same afternoon**. Nobody has explained why the switch-over happened early, and nobody called back.`
+On the fifth day I filed a complaint with the state utility board. The line came back **the next morning**. Nobody has explained why the switch-over happened early, and nobody called back.`
 	},
 	{
 		...landline,
@@ -126,6 +222,14 @@ On the fifth day I filed a complaint with the state utility board. The line came
 		language: 'ca',
 		channels: [...landline.channels],
 		escalations: [...landline.escalations],
+		country: 'ES',
+		region: 'ES-CT',
+		events: outageEvents('Agència Catalana del Consum', [
+			'Canvi de tarifa acordat per escrit',
+			'«Aquesta nit»',
+			'«En 24 hores»',
+			'«Divendres com a molt tard»'
+		]),
 		narrative: `Havíem de passar la línia fixa a una tarifa nova, amb la data del canvi acordada per escrit: el **15 de setembre**. El dia abans, cap a les dues de la tarda —**18 hores abans**—, la línia es va quedar sense to.
 
 Vam estar **112 hores** sense línia. La meva mare viu amb nosaltres i la seva teleassistència funciona amb aquesta línia.
@@ -136,7 +240,7 @@ Vam estar **112 hores** sense línia. La meva mare viu amb nosaltres i la seva t
 - tres terminis promesos —«aquesta nit», «en 24 hores», «divendres com a molt tard»— i cap de complert
 - cap agent no veia l'ordre que ens havia tallat la línia abans d'hora
 
-El cinquè dia vaig presentar una reclamació a l'Agència Catalana del Consum. La línia va tornar **aquella mateixa tarda**. Ningú no ens ha explicat per què el canvi es va fer abans d'hora.`
+El cinquè dia vaig presentar una reclamació a l'Agència Catalana del Consum. La línia va tornar **l'endemà al matí**. Ningú no ens ha explicat per què el canvi es va fer abans d'hora.`
 	},
 	{
 		company: 'Riverbend Energy',
@@ -156,8 +260,36 @@ El cinquè dia vaig presentar una reclamació a l'Agència Catalana del Consum. 
 		amountDisputedMinor: 41_280,
 		amountRecoveredMinor: 20_000,
 		outcome: 'partly-resolved',
+		resolvedBy: 'executive-office',
 		rating: 1,
 		language: 'en',
+		country: 'US',
+		region: 'US-PA',
+		events: [
+			ev('first-contact', '2026-03-02', null, {
+				note: 'Asked to put the account in my name; death certificate e-mailed'
+			}),
+			ev('promise-made', '2026-03-02', null, {
+				promisedOn: '2026-03-16',
+				note: '"Within two weeks"'
+			}),
+			ev('promise-broken', '2026-03-20', null, {
+				note: 'Bill to my late husband, marked IN ARREARS'
+			}),
+			ev('escalation', '2026-04-10', null, { escalationTo: 'supervisor' }),
+			ev('promise-made', '2026-04-10', null, { promisedOn: '2026-04-30' }),
+			ev('promise-broken', '2026-05-05'),
+			ev('promise-made', '2026-06-01', null, { promisedOn: '2026-06-15' }),
+			ev('promise-broken', '2026-06-20'),
+			ev('promise-made', '2026-07-01', null, { promisedOn: '2026-07-15' }),
+			ev('promise-broken', '2026-07-20'),
+			ev('escalation', '2026-08-05', null, {
+				escalationTo: 'executive-office',
+				note: "Letter to the chief executive's office"
+			}),
+			ev('refund', '2026-08-20', null, { note: 'Part of the late fees' }),
+			ev('resolved', '2026-08-20', null, { note: 'Account moved into my name' })
+		],
 		narrative: `My husband Tom died in February. The electricity account was in his name, so on 2 March I called to put it in mine. I emailed the death certificate that day, and posted a copy when they said the email "had no attachment".
 
 For the next five months every bill was addressed to him and marked **IN ARREARS**, although the direct debit from our joint account never stopped. Each letter added a late-payment fee.
@@ -190,8 +322,25 @@ In August a letter to the chief executive's office finally moved the account int
 		amountDisputedMinor: 31_850,
 		amountRecoveredMinor: 12_000,
 		outcome: 'partly-resolved',
+		resolvedBy: 'regulator',
 		rating: 1,
 		language: 'de',
+		country: 'DE',
+		region: 'DE-NW',
+		events: [
+			ev('first-contact', '2026-02-03', null, { note: 'Bitte um Umschreibung auf meinen Namen' }),
+			ev('promise-made', '2026-02-03', null, { promisedOn: '2026-02-28' }),
+			ev('promise-broken', '2026-03-05'),
+			ev('promise-made', '2026-03-10', null, { promisedOn: '2026-03-31' }),
+			ev('promise-broken', '2026-04-06'),
+			ev('promise-made', '2026-04-15', null, { promisedOn: '2026-05-15' }),
+			ev('promise-broken', '2026-05-20'),
+			ev('escalation', '2026-06-22', null, {
+				escalationTo: 'regulator',
+				note: 'Schlichtungsstelle Energie'
+			}),
+			ev('resolved', '2026-07-15', null, { note: 'Vertrag umgeschrieben' })
+		],
 		narrative: `Mein Mann ist im Januar gestorben. Der Stromvertrag lief auf seinen Namen, deshalb habe ich Anfang Februar angerufen und gebeten, ihn auf mich umzuschreiben. Die Sterbeurkunde habe ich zweimal geschickt.
 
 Danach kam jeden Monat eine Rechnung an ihn, mit dem Vermerk **»im Zahlungsrückstand«** – obwohl die Abbuchung von unserem gemeinsamen Konto nie ausgesetzt hatte. Dazu kamen Mahngebühren.
@@ -211,6 +360,14 @@ Erst nach einer Beschwerde bei der Schlichtungsstelle wurde der Vertrag umgeschr
 		channels: [...shippingFee.channels],
 		escalations: [...shippingFee.escalations],
 		language: 'en',
+		country: 'US',
+		region: 'US-OR',
+		events: shippingEvents({
+			invoice: 'Courier invoice: $7,455.00 shipping on $88.77 of goods',
+			refund: 'Supervisor: "refund approved"',
+			letter: 'Letter to the chief executive',
+			tv: 'Local TV consumer programme'
+		}),
 		narrative: `I ordered **$88.77** of craft supplies from a small shop overseas. The parcel came with an invoice from the courier for **$7,455.00** in "shipping and handling", payable within ten days or it would go to collections.
 
 It was obviously a typo — $74.55 would have been plausible — so I called. I was told the amount was "system-generated" and could not be changed.
@@ -219,6 +376,7 @@ It was obviously a typo — $74.55 would have been plausible — so I called. I 
 2. Second and third: "escalated to billing".
 3. Fourth: a supervisor said a refund had been approved. It had not.
 4. Fifth and sixth: written complaints quoting the reference numbers of the first four.
+5. A letter to the chief executive: no answer.
 
 Meanwhile the charge went through on the card I had given for import duties. A local TV consumer programme picked up the story. **Two days after it aired** the full $7,455.00 was refunded, with a letter calling it "a goodwill gesture".
 
@@ -233,6 +391,14 @@ It was not goodwill. It was their typo.`
 		channels: [...shippingFee.channels],
 		escalations: [...shippingFee.escalations],
 		language: 'es',
+		country: 'ES',
+		region: 'ES-MD',
+		events: shippingEvents({
+			invoice: 'Factura de mensajería: 7.455,00 € por 88,77 € de productos',
+			refund: 'Supervisor: «reembolso aprobado»',
+			letter: 'Carta al consejero delegado',
+			tv: 'Programa de consumo de la televisión local'
+		}),
 		narrative: `Compré **88,77 €** de material de manualidades en una tienda pequeña del extranjero. El paquete llegó con una factura de la empresa de mensajería por **7.455,00 €** en «gastos de envío y gestión», a pagar en diez días o pasaría a una agencia de cobros.
 
 Era claramente una errata —74,55 € habría sido razonable—, así que llamé. Me dijeron que el importe lo había «generado el sistema» y que no se podía cambiar.
@@ -241,6 +407,7 @@ Era claramente una errata —74,55 € habría sido razonable—, así que llam�
 2. Segunda y tercera: «escalada a facturación».
 3. Cuarta: un supervisor me dijo que el reembolso estaba aprobado. No lo estaba.
 4. Quinta y sexta: reclamaciones por escrito, citando los números de las anteriores.
+5. Una carta al consejero delegado: sin respuesta.
 
 Mientras tanto, el cargo se hizo en la tarjeta que había dado para los aranceles. Un programa de consumo de la televisión local contó la historia. **Dos días después de la emisión** me devolvieron los 7.455,00 € íntegros, con una carta que lo llamaba «un gesto comercial».
 
@@ -256,6 +423,23 @@ No fue un gesto. Fue su errata.`
 		currency: 'USD',
 		amountDisputedMinor: 12_998,
 		language: 'en',
+		country: 'US',
+		region: 'US-TX',
+		events: [
+			ev('first-contact', '2026-07-01', null, { note: 'Asked to cancel; the agent would not' }),
+			ev('contact', '2026-07-03', null, {
+				note: 'Transferred to retentions, cut off after 35 min'
+			}),
+			ev('contact', '2026-07-05', null, { note: 'Chat: cancellations are "phone only"' }),
+			ev('escalation', '2026-07-08', null, { escalationTo: 'supervisor' }),
+			ev('promise-made', '2026-07-08', null, {
+				promisedOn: '2026-07-09',
+				note: 'Confirmation e-mail within 24 hours'
+			}),
+			ev('promise-broken', '2026-07-09'),
+			ev('note', '2026-07-10', null, { note: 'Cancelled by recorded-delivery letter' }),
+			ev('service-lost', '2026-08-07', null, { note: 'Service stopped; two more months billed' })
+		],
 		narrative: `My contract ended in June. On 1 July I called to cancel with 30 days' notice, as the contract allows.
 
 The agent said he "could not process a cancellation today". When I asked why, he said I first had to hear the retention offers. I listened, declined them and asked again. He said the system would not let him and that I should call back. I asked for his name and a reference number; he ended the call.
@@ -276,6 +460,19 @@ In the end I cancelled by recorded-delivery letter. The service stopped four wee
 		currency: 'PLN',
 		amountDisputedMinor: 11_998,
 		language: 'pl',
+		country: 'PL',
+		region: 'PL-14',
+		events: [
+			ev('first-contact', '2026-07-01', null, {
+				note: 'Prośba o wypowiedzenie; konsultant odmówił'
+			}),
+			ev('contact', '2026-07-03'),
+			ev('contact', '2026-07-05'),
+			ev('escalation', '2026-07-08', null, { escalationTo: 'supervisor' }),
+			ev('promise-made', '2026-07-08', null, { promisedOn: '2026-07-09' }),
+			ev('promise-broken', '2026-07-09'),
+			ev('note', '2026-07-10', null, { note: 'Wypowiedzenie listem poleconym' })
+		],
 		narrative: `Moja umowa skończyła się w czerwcu. 1 lipca zadzwoniłem, żeby ją wypowiedzieć z zachowaniem 30-dniowego okresu wypowiedzenia, tak jak przewiduje umowa.
 
 Konsultant powiedział, że „dzisiaj nie może przyjąć wypowiedzenia”. Kiedy zapytałem dlaczego, odpowiedział, że najpierw muszę wysłuchać ofert utrzymaniowych. Wysłuchałem, odmówiłem i poprosiłem ponownie. Powiedział, że system mu nie pozwala i żebym zadzwonił później. Poprosiłem o nazwisko i numer zgłoszenia — rozłączył się.
@@ -296,6 +493,22 @@ W końcu wysłałem wypowiedzenie listem poleconym. Usługę wyłączono cztery 
 		currency: 'USD',
 		amountDisputedMinor: 131_240,
 		language: 'en',
+		country: 'US',
+		region: 'US-FL',
+		events: [
+			ev('note', '2026-05-12', null, { note: 'Letter: account closed "following a review"' }),
+			ev('promise-made', '2026-05-12', null, {
+				promisedOn: '2026-05-26',
+				note: 'Balance returned by cheque within 10 working days'
+			}),
+			ev('promise-broken', '2026-05-27'),
+			ev('promise-made', '2026-06-10', null, { promisedOn: '2026-06-24' }),
+			ev('promise-broken', '2026-06-25'),
+			ev('promise-made', '2026-06-30', null, { promisedOn: '2026-07-10' }),
+			ev('promise-broken', '2026-07-11'),
+			ev('escalation', '2026-07-15', null, { escalationTo: 'executive-office' }),
+			ev('escalation', '2026-08-01', null, { escalationTo: 'regulator', note: 'Banking regulator' })
+		],
 		narrative: `In May I received a two-line letter: my savings account "has been closed following a review". No reason was given. The balance on the day of closure was **$1,312.40**.
 
 The letter said the balance would be "returned by cheque within 10 working days". It never arrived.
@@ -319,6 +532,15 @@ I have complained to the bank's executive office and to the banking regulator. F
 		currency: 'RUB',
 		amountDisputedMinor: 4_850_000,
 		language: 'ru',
+		country: 'RU',
+		region: 'RU-MOW',
+		events: [
+			ev('note', '2026-05-12', null, { note: 'Письмо: счёт закрыт «по итогам проверки»' }),
+			ev('promise-made', '2026-05-12', null, { promisedOn: '2026-05-26' }),
+			ev('promise-broken', '2026-05-27'),
+			ev('escalation', '2026-07-15', null, { escalationTo: 'executive-office' }),
+			ev('escalation', '2026-08-01', null, { escalationTo: 'regulator', note: 'Банк России' })
+		],
 		narrative: `В мае мне пришло письмо в две строки: мой сберегательный счёт «закрыт по итогам проверки». Причину не назвали. На момент закрытия на счёте было **48 500 ₽**.
 
 В письме говорилось, что остаток «будет перечислен в течение 10 рабочих дней». Деньги так и не пришли.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ReportFormValues } from '../../validation/report';
-import { redactionToken, submitReportForm } from './report-form';
+import { answerWithoutSaving, redactionToken, submitReportForm } from './report-form';
 
 const values: ReportFormValues = {
 	company: 'Acme Telecom',
@@ -56,5 +56,39 @@ describe('publishing a report that holds personal data', () => {
 			id: 1
 		});
 		expect(saves).toBe(1);
+	});
+});
+
+describe('the preview', () => {
+	it('refuses what publishing would refuse, and echoes the amounts as read', () => {
+		const preview = (fields: Partial<ReportFormValues>) => {
+			const data = new FormData();
+			data.set('intent', 'preview');
+			return answerWithoutSaving(data, {
+				...values,
+				narrative: 'A long enough account of it all.',
+				...fields
+			});
+		};
+		const refused = preview({ currency: 'USD', amountDisputed: '7.455' });
+		expect(refused?.status).toBe(400);
+		expect(refused?.failure.errors.amountDisputed).toBe(
+			'This currency has 2 decimal places at most.'
+		);
+		const unknownRegion = preview({ country: 'ES', region: 'ES-XX' });
+		expect(unknownRegion?.status).toBe(400);
+		expect(unknownRegion?.failure.errors.region).toBeTruthy();
+		const read = preview({
+			currency: 'USD',
+			amountDisputed: '7,455',
+			orderValue: '88.77',
+			agents: '50+'
+		});
+		expect(read?.status).toBe(200);
+		expect(read?.failure.readAs).toMatchObject({
+			amountDisputed: '$7,455.00',
+			orderValue: '$88.77',
+			agents: '50+'
+		});
 	});
 });

@@ -1,5 +1,10 @@
 /** The report form's server side, shared by "new" and "edit": parse, save, and turn problems into field errors. */
 import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
+import { eventsToRows, readEventRows } from '../../case-timeline';
+import { formatMoney } from '../../format';
+import { formatCount } from '../../quantity-input';
+import { isCountry, isRegionOf } from '../places/places';
 import { renderMarkdown } from '../markdown';
 import { findPersonalData, redactPersonalData } from '../privacy/redact';
 import { formatMoneyInput } from '../../report-values';
@@ -8,30 +13,75 @@ import {
 	parseReport,
 	reportFields,
 	reportMultiFields,
+	type ReportErrors,
 	type ReportFormFailure,
 	type ReportFormValues,
-	type ReportInput
+	type ReportInput,
+	type ReportParse
 } from '../../validation/report';
 import type { ReportDetail, SaveReportResult } from './reports';
 
 export function readReportForm(data: FormData): ReportFormValues {
-	return readForm(data, reportFields, reportMultiFields);
+	return { ...readForm(data, reportFields, reportMultiFields), events: readEventRows(data) };
 }
 
-/** The "Preview" button submits the form too: it renders the narrative and saves nothing. */
-export function isPreview(data: FormData): boolean {
-	return data.get('intent') === 'preview';
+/**
+ * Validates the form as the submit does: the schema, then what only the server knows (whether
+ * the country and region exist). "Preview" runs exactly this, so it never passes what publishing refuses.
+ */
+export function validateReportForm(values: ReportFormValues): ReportParse {
+	const parsed = parseReport(values);
+	const errors: ReportErrors = parsed.ok ? {} : { ...parsed.errors };
+	const country = typeof values.country === 'string' ? values.country.trim() : '';
+	const region = typeof values.region === 'string' ? values.region.trim() : '';
+	if (country && !errors.country && !isCountry(country)) errors.country = m.error_choose();
+	if (region && !errors.region && !isRegionOf(region, country)) {
+		errors.region = m.error_region_country();
+	}
+	if (!parsed.ok || Object.keys(errors).length) return { ok: false, errors };
+	return parsed;
 }
 
-/** What the form shows after "Preview": the typed values and the rendered narrative. */
-export function previewReportForm(values: ReportFormValues): ReportFormFailure {
+/**
+ * "Preview" and "Add another event" submit the form too and save nothing: the form comes back
+ * with every typed value (and, for a preview, its errors, the amounts as read and the rendered
+ * narrative); null for a real submission.
+ */
+export function answerWithoutSaving(
+	data: FormData,
+	values: ReportFormValues
+): { status: 200 | 400; failure: ReportFormFailure } | null {
+	const intent = data.get('intent');
+	if (intent === 'add-event') return { status: 200, failure: { values, errors: {} } };
+	if (intent !== 'preview') return null;
 	const narrative = typeof values.narrative === 'string' ? values.narrative : '';
 	const redactions = personalDataIn(values);
+	const parsed = validateReportForm(values);
 	return {
-		values,
-		errors: {},
-		preview: renderMarkdown(redactPersonalData(narrative).text),
-		...(redactions.length ? { redactions } : {})
+		status: parsed.ok ? 200 : 400,
+		failure: {
+			values,
+			errors: parsed.ok ? {} : parsed.errors,
+			preview: renderMarkdown(redactPersonalData(narrative).text),
+			...(parsed.ok ? { readAs: readAs(parsed.input) } : {}),
+			...(redactions.length ? { redactions } : {})
+		}
+	};
+}
+
+/** The amounts and counts as the server read them, in the reader's format, echoed before publishing. */
+function readAs(input: ReportInput): NonNullable<ReportFormFailure['readAs']> {
+	const locale = getLocale();
+	const money = (minor: number | null) =>
+		minor === null || !input.currency ? undefined : formatMoney(minor, input.currency);
+	const count = (n: number | null, atLeast: boolean) =>
+		n === null ? undefined : formatCount(n, atLeast, locale);
+	return {
+		orderValue: money(input.orderValueMinor),
+		amountDisputed: money(input.amountDisputedMinor),
+		amountRecovered: money(input.amountRecoveredMinor),
+		contacts: count(input.contacts, input.contactsAtLeast),
+		agents: count(input.agents, input.agentsAtLeast)
 	};
 }
 
@@ -69,7 +119,7 @@ export async function submitReportForm(
 	| { ok: false; failure: ReportFormFailure }
 	| { ok: false; status: 403 | 404 }
 > {
-	const parsed = parseReport(values);
+	const parsed = validateReportForm(values);
 	if (!parsed.ok) return { ok: false, failure: { values, errors: parsed.errors } };
 	// Personal data is always removed on save; the author first sees what, and may edit instead.
 	const redactions = personalDataIn(values);
@@ -119,16 +169,25 @@ export function reportToFormValues(detail: ReportDetail): ReportFormValues {
 		trigger: r.trigger ?? '',
 		startedOn: r.startedOn,
 		endedOn: r.endedOn ?? '',
-		contacts: count(r.contacts),
-		hours: r.effortMinutes === null ? '' : String(Math.round((r.effortMinutes / 60) * 100) / 100),
-		agents: count(r.agents),
-		promisesBroken: count(r.promisesBroken),
+		contacts: formatCount(r.contacts, r.contactsAtLeast),
+		hours:
+			r.effortMinutes === null
+				? ''
+				: formatCount(Math.round((r.effortMinutes / 60) * 100) / 100, r.effortAtLeast),
+		agents: formatCount(r.agents, r.agentsAtLeast),
+		// Counted from the timeline when it has promises: the typed field is then left as it was.
+		promisesBroken: r.promisesMade === null ? count(r.promisesBroken) : '',
 		channels: detail.channels,
 		escalations: detail.escalations,
 		currency: r.currency ?? '',
+		orderValue: formatMoneyInput(r.orderValueMinor, r.currency),
 		amountDisputed: formatMoneyInput(r.amountDisputedMinor, r.currency),
 		amountRecovered: formatMoneyInput(r.amountRecoveredMinor, r.currency),
+		country: r.country ?? '',
+		region: r.region ?? '',
 		outcome: r.outcome,
+		resolvedBy: r.resolvedBy ?? '',
+		events: eventsToRows(detail.events),
 		rating: r.rating === null ? '' : String(r.rating),
 		narrative: r.narrative,
 		language: r.language

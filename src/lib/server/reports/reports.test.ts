@@ -14,6 +14,7 @@ import {
 	decodeCursor
 } from './reports';
 import { companyScope, rebuildRollups } from './rollups';
+import type { CaseEvent } from '../../case-timeline';
 
 let db: Connection;
 beforeEach(() => {
@@ -256,5 +257,61 @@ describe('personal data in reports', () => {
 			author.id
 		);
 		expect(getReport(db, id)!.report.narrative).toBe('Now my IBAN is [IBAN removed].');
+	});
+});
+
+describe('a report with a timeline', () => {
+	const ev = (kind: CaseEvent['kind'], occurredOn: string, more: Partial<CaseEvent> = {}) => ({
+		kind,
+		occurredOn,
+		occurredAt: null,
+		promisedOn: null,
+		promisedAt: null,
+		escalationTo: null,
+		note: null,
+		...more
+	});
+
+	it('stores its events in order with the figures they give, public notes redacted, and replaces them on edit', async () => {
+		makeCompany(db, 'Acme Telecom', 'https://acme.example');
+		const author = await makeUser(db);
+		const events: CaseEvent[] = [
+			ev('promise-made', '2026-09-01', { promisedOn: '2026-09-15', promisedAt: '08:00' }),
+			ev('service-lost', '2026-09-14', { occurredAt: '14:00', note: 'Call me on +1 212 555 0147' }),
+			ev('promise-made', '2026-09-15', { promisedOn: '2026-09-16' }),
+			ev('promise-broken', '2026-09-17'),
+			ev('escalation', '2026-09-18', { escalationTo: 'regulator', note: 'State utility board' }),
+			ev('service-restored', '2026-09-19', { occurredAt: '06:00' }),
+			ev('resolved', '2026-09-19')
+		];
+		const created = createReport(db, reportInput({ events, promisesBroken: 9 }), author.id);
+		expect(created.ok).toBe(true);
+		if (!created.ok) return;
+		const detail = getReport(db, created.id)!;
+		expect(detail.events.map((e) => e.kind)).toEqual(events.map((e) => e.kind));
+		expect(detail.events[1]!.note).not.toContain('555');
+		expect(detail.report).toMatchObject({
+			outageMinutes: 112 * 60,
+			promiseDeltaMinutes: -18 * 60,
+			promisesMade: 2,
+			// Counted from the timeline, not the 9 typed.
+			promisesBroken: 1,
+			resolvedOn: '2026-09-19',
+			agents: 50,
+			agentsAtLeast: true,
+			country: 'US',
+			region: 'US-NY'
+		});
+
+		const edited = updateReport(
+			db,
+			created.id,
+			reportInput({ events: events.slice(0, 2) }),
+			author.id
+		);
+		expect(edited.ok).toBe(true);
+		const after = getReport(db, created.id)!;
+		expect(after.events).toHaveLength(2);
+		expect(after.report).toMatchObject({ outageMinutes: null, promisesMade: 1, promisesBroken: 0 });
 	});
 });

@@ -12,7 +12,9 @@ import { renderMarkdown } from '../markdown';
 import { redactPersonalData } from '../privacy/redact';
 import type { ReportInput } from '../../validation/report';
 import type { Outcome } from '../../taxonomy';
+import { deriveCaseFigures } from '../../case-timeline';
 import { applyReportToRollups } from './rollups';
+import { readEvents, saveEvents } from './timeline';
 
 export type CompanyProblem =
 	| { field: 'company'; reason: 'not-found'; suggestions: CompanySummary[] }
@@ -66,6 +68,7 @@ function resolveCompany(
 function reportColumns(input: ReportInput) {
 	// Personal data never reaches public text, whatever path the report came by.
 	const narrative = redactPersonalData(input.narrative).text;
+	const figures = deriveCaseFigures(input.events);
 	return {
 		title: redactPersonalData(input.title).text,
 		product: redactPersonalData(input.product).text,
@@ -74,12 +77,24 @@ function reportColumns(input: ReportInput) {
 		startedOn: input.startedOn,
 		endedOn: input.endedOn,
 		contacts: input.contacts,
+		contactsAtLeast: input.contacts !== null && input.contactsAtLeast,
 		effortMinutes: input.effortMinutes,
+		effortAtLeast: input.effortMinutes !== null && input.effortAtLeast,
 		agents: input.agents,
-		promisesBroken: input.promisesBroken,
+		agentsAtLeast: input.agents !== null && input.agentsAtLeast,
+		// A timeline with promises counts them; without one, the typed count stands.
+		promisesBroken: figures.promisesBroken ?? input.promisesBroken,
+		promisesMade: figures.promisesMade,
 		currency: input.currency,
+		orderValueMinor: input.orderValueMinor,
 		amountDisputedMinor: input.amountDisputedMinor,
 		amountRecoveredMinor: input.amountRecoveredMinor,
+		country: input.country,
+		region: input.region,
+		outageMinutes: figures.outageMinutes,
+		promiseDeltaMinutes: figures.promiseDeltaMinutes,
+		resolvedOn: figures.resolvedOn,
+		resolvedBy: input.resolvedBy,
 		outcome: input.outcome,
 		rating: input.rating,
 		narrative,
@@ -145,6 +160,7 @@ export function createReport(
 				.returning()
 				.get();
 			saveTags(tx, row.id, input, true);
+			saveEvents(tx, row.id, input.events, true);
 			applyReportToRollups(
 				tx,
 				{ ...row, channels: input.channels, escalations: input.escalations },
@@ -185,6 +201,7 @@ export function updateReport(
 				.returning()
 				.get();
 			saveTags(tx, id, input);
+			saveEvents(tx, id, input.events);
 			applyReportToRollups(
 				tx,
 				{ ...after, channels: input.channels, escalations: input.escalations },
@@ -218,7 +235,7 @@ const escalationList = sql<
 	string | null
 >`(select group_concat(escalation, ',') from ${reportEscalation} where ${reportEscalation.reportId} = ${report.id})`;
 
-/** A report with its company, author's public name, channels and escalations, in one query. */
+/** A report with its company, author's public name, channels and escalations (one query), and its timeline. */
 export function getReport(db: Db, id: number) {
 	const row = db
 		.select({
@@ -237,7 +254,8 @@ export function getReport(db: Db, id: number) {
 	return {
 		...row,
 		channels: row.channels ? row.channels.split(',') : [],
-		escalations: row.escalations ? row.escalations.split(',') : []
+		escalations: row.escalations ? row.escalations.split(',') : [],
+		events: readEvents(db, id)
 	};
 }
 export type ReportDetail = NonNullable<ReturnType<typeof getReport>>;

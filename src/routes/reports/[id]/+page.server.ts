@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
 import { db } from '$lib/server/db';
+import { regionName } from '$lib/server/places/places';
 import { readFormData } from '$lib/server/form-request';
 import { isRepresentative } from '$lib/server/companies/representatives';
 import { mail } from '$lib/server/mail';
@@ -60,6 +61,8 @@ export const load: PageServerLoad = ({ params, locals }) => {
 		authorName: detail.authorName,
 		channels: detail.channels,
 		escalations: detail.escalations,
+		events: detail.events,
+		regionName: report.region ? regionName(report.region) : null,
 		isAuthor: !!user && user.id === authorId,
 		meToo: !!user && user.id !== authorId && hasMeToo(db, report.id, user.id),
 		pattern: patternSlug(report.category, report.trigger),

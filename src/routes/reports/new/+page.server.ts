@@ -3,14 +3,14 @@ import { localizeHref } from '$lib/paraglide/runtime';
 import { requireUser } from '$lib/server/auth/guard';
 import { findCompanyBySlug } from '$lib/server/companies/companies';
 import { db } from '$lib/server/db';
+import { formPlaces } from '$lib/server/places/places';
 import { groupCommit } from '$lib/server/db/group-commit';
 import { readFormData } from '$lib/server/form-request';
 import { limits } from '$lib/server/rate-limit';
 import { config } from '$lib/server/config';
 import { m } from '$lib/paraglide/messages';
 import {
-	isPreview,
-	previewReportForm,
+	answerWithoutSaving,
 	isRedactionConfirmed,
 	readReportForm,
 	submitReportForm
@@ -22,7 +22,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	requireUser(locals, url);
 	const slug = url.searchParams.get('company');
 	const company = slug ? findCompanyBySlug(db, slug) : undefined;
-	return { values: company ? { company: company.name } : {} };
+	return { values: company ? { company: company.name } : {}, places: formPlaces() };
 };
 
 export const actions: Actions = {
@@ -30,7 +30,8 @@ export const actions: Actions = {
 		const user = requireUser(locals, url);
 		const data = await readFormData(request);
 		const values = readReportForm(data);
-		if (isPreview(data)) return previewReportForm(values);
+		const shown = answerWithoutSaving(data, values);
+		if (shown) return shown.status === 400 ? fail(400, shown.failure) : shown.failure;
 		if (config.rateLimits) {
 			const allowed = limits.reportsPerUser.consume(user.id);
 			if (!allowed.ok) {

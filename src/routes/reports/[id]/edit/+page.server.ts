@@ -2,10 +2,10 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { requireUser } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
+import { formPlaces } from '$lib/server/places/places';
 import { readFormData } from '$lib/server/form-request';
 import {
-	isPreview,
-	previewReportForm,
+	answerWithoutSaving,
 	isRedactionConfirmed,
 	readReportForm,
 	reportToFormValues,
@@ -26,7 +26,7 @@ function loadOwnReport(idParam: string, userId: string) {
 export const load: PageServerLoad = ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
 	const detail = loadOwnReport(params.id, user.id);
-	return { id: detail.report.id, values: reportToFormValues(detail) };
+	return { id: detail.report.id, values: reportToFormValues(detail), places: formPlaces() };
 };
 
 export const actions: Actions = {
@@ -35,7 +35,8 @@ export const actions: Actions = {
 		const detail = loadOwnReport(params.id, user.id);
 		const data = await readFormData(request);
 		const values = readReportForm(data);
-		if (isPreview(data)) return previewReportForm(values);
+		const shown = answerWithoutSaving(data, values);
+		if (shown) return shown.status === 400 ? fail(400, shown.failure) : shown.failure;
 		const result = await submitReportForm(
 			values,
 			(input) => updateReport(db, detail.report.id, input, user.id),
