@@ -35,6 +35,18 @@ export function latestMailTo(address: string) {
 	);
 }
 
+/** The amount in dispute stored for the report a page address names, in minor units. */
+export function storedAmount(reportUrl: string): number | null {
+	const id = Number(new URL(reportUrl).pathname.match(/\/reports\/(\d+)/)?.[1]);
+	return withDb(
+		(db) =>
+			db.$client
+				.prepare('select amount_disputed_minor from report where id = ?')
+				.pluck()
+				.get(id) as number | null
+	);
+}
+
 /** Gives a user a role directly (what `npm run admin:role` does). */
 export function setUserRole(userId: string, role: 'user' | 'moderator' | 'admin') {
 	withDb((db) => db.update(userTable).set({ role }).where(eq(userTable.id, userId)).run());
@@ -129,7 +141,8 @@ export async function fillReport(
 	await page.getByRole('checkbox', { name: 'Phone' }).check();
 	await page.getByRole('checkbox', { name: 'Regulator or ombudsman' }).check();
 	await page.getByLabel('Currency').selectOption('USD');
-	await page.getByLabel('Amount in dispute (optional)').fill('7455');
+	// Typed as people write it in English: a comma groups the thousands.
+	await page.getByLabel('Amount in dispute (optional)').fill('7,455');
 	await page.getByLabel('Amount recovered (optional)').fill('88.77');
 	await page.getByLabel('Outcome').selectOption({ label: 'Resolved' });
 	await page.getByRole('radio', { name: '1 star' }).check();

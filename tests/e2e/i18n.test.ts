@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, expectAccessible, test, uniqueEmail } from './fixtures';
+import { expect, expectAccessible, storedAmount, test, uniqueEmail } from './fixtures';
 
 /** The report form's labels and choices in one language: what a reader of it sees and picks. */
 type FormWords = {
@@ -19,6 +19,8 @@ type FormWords = {
 	escalation: string;
 	currency: string;
 	disputed: string;
+	/** An amount as a reader of the language types it, with its grouping and decimal marks. */
+	disputedTyped: string;
 	recovered: string;
 	outcome: [label: string, option: string];
 	oneStar: string;
@@ -43,6 +45,7 @@ const german: FormWords = {
 	escalation: 'Aufsichtsbehörde oder Schlichtungsstelle',
 	currency: 'Währung',
 	disputed: 'Strittiger Betrag (optional)',
+	disputedTyped: '1.234,56',
 	recovered: 'Zurückerhaltener Betrag (optional)',
 	outcome: ['Ergebnis', 'Gelöst'],
 	oneStar: '1 Stern',
@@ -67,6 +70,7 @@ const russian: FormWords = {
 	escalation: 'Надзорный орган или омбудсмен',
 	currency: 'Валюта',
 	disputed: 'Спорная сумма (необязательно)',
+	disputedTyped: '12 400',
 	recovered: 'Возвращённая сумма (необязательно)',
 	outcome: ['Результат', 'Решено'],
 	oneStar: '1 звезда',
@@ -102,7 +106,7 @@ async function fillReportIn(page: Page, w: FormWords, company: string, title: st
 	await page.getByRole('checkbox', { name: w.channel }).check();
 	await page.getByRole('checkbox', { name: w.escalation }).check();
 	await page.getByLabel(w.currency, { exact: true }).selectOption('EUR');
-	await page.getByLabel(w.disputed).fill('7455');
+	await page.getByLabel(w.disputed).fill(w.disputedTyped);
 	await page.getByLabel(w.recovered).fill('88,77');
 	await page.getByLabel(w.outcome[0], { exact: true }).selectOption({ label: w.outcome[1] });
 	await page.getByRole('radio', { name: w.oneStar, exact: true }).check();
@@ -142,7 +146,8 @@ test('the report form in German: errors in German, then a published report', asy
 	const facts = page.getByRole('region', { name: 'Steckbrief' });
 	await expect(facts.getByText('Dienstausfall')).toBeVisible();
 	await expect(facts.getByText('Umzug')).toBeVisible();
-	await expect(facts.getByText('7.455,00 €')).toBeVisible();
+	await expect(facts.getByText('1.234,56 €')).toBeVisible();
+	expect(storedAmount(page.url())).toBe(123_456);
 	await expect(facts.getByText('88,77 €')).toBeVisible();
 	await expect(facts.getByText('(6 Tage)')).toBeVisible();
 	// The report was written in German: the interface's language is its default.
@@ -186,7 +191,8 @@ test('the report form in Russian: errors in Russian with the right plural, then 
 	await expect(page.getByRole('status')).toHaveText('Ваша жалоба опубликована.');
 	const facts = page.getByRole('region', { name: 'Сведения' });
 	await expect(facts.getByText('Перебой в обслуживании')).toBeVisible();
-	await expect(facts.getByText(/^7\s455,00\s₽$/)).toBeVisible();
+	await expect(facts.getByText(/^12\s400,00\s₽$/)).toBeVisible();
+	expect(storedAmount(page.url())).toBe(1_240_000);
 	await expect(facts.getByText('(6 дней)')).toBeVisible();
 	await expect(page.getByText('0 человек говорят, что с ними было то же самое')).toBeVisible();
 	await expectAccessible(page);

@@ -1,4 +1,4 @@
-import { expect, expectAccessible, fillReport, test, uniqueEmail } from './fixtures';
+import { expect, expectAccessible, fillReport, storedAmount, test, uniqueEmail } from './fixtures';
 
 test('a new consumer signs up, files a report and sees it counted on the scorecard', async ({
 	page
@@ -32,6 +32,7 @@ test('a new consumer signs up, files a report and sees it counted on the scoreca
 		page.getByRole('heading', { level: 1, name: 'Line dead for 112 hours' })
 	).toBeVisible();
 	await expect(page.getByRole('status')).toHaveText('Your report is published.');
+	expect(storedAmount(page.url())).toBe(745_500);
 	const facts = page.getByRole('region', { name: 'Fact sheet' });
 	await expect(facts.getByText('Service outage')).toBeVisible();
 	await expect(facts.getByText('Moving house')).toBeVisible();
