@@ -24,7 +24,7 @@ import { flagSchema } from '$lib/validation/flag';
 import { canModerate } from '$lib/server/auth/roles';
 import { config } from '$lib/server/config';
 import { deleteOwnReport, flagContent } from '$lib/server/moderation/moderation';
-import { limits } from '$lib/server/rate-limit';
+import { rateLimits } from '$lib/server/rate-limit';
 import { patternSlug } from '$lib/taxonomy';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -134,7 +134,7 @@ export const actions: Actions = {
 			return fail(400, { flagForm: { values, errors: firstErrors(parsed.issues) } });
 		}
 		if (config.rateLimits) {
-			const allowed = limits.flagsPerUser.consume(user.id);
+			const allowed = rateLimits.flagsPerUser.consume(user.id);
 			if (!allowed.ok) {
 				setHeaders({ 'retry-after': String(allowed.retryAfterSeconds) });
 				return fail(429, {

@@ -5,7 +5,7 @@ import { findCompanyBySlug } from '$lib/server/companies/companies';
 import { db } from '$lib/server/db';
 import { groupCommit } from '$lib/server/db/group-commit';
 import { readFormData } from '$lib/server/form-request';
-import { limits } from '$lib/server/rate-limit';
+import { rateLimits } from '$lib/server/rate-limit';
 import { config } from '$lib/server/config';
 import { m } from '$lib/paraglide/messages';
 import {
@@ -32,7 +32,7 @@ export const actions: Actions = {
 		const values = readReportForm(data);
 		if (isPreview(data)) return previewReportForm(values);
 		if (config.rateLimits) {
-			const allowed = limits.reportsPerUser.consume(user.id);
+			const allowed = rateLimits.reportsPerUser.consume(user.id);
 			if (!allowed.ok) {
 				setHeaders({ 'retry-after': String(allowed.retryAfterSeconds) });
 				return fail(429, {
