@@ -9,7 +9,7 @@ import { mail } from '$lib/server/mail';
 import { listSimilarReports } from '$lib/server/patterns/patterns';
 import { hasMeToo, setMeToo } from '$lib/server/reports/me-too';
 import { parseReportId } from '$lib/server/reports/report-id';
-import { reportOrigin, reportTags } from '$lib/server/reports/origin';
+import { reportSource, reportTags } from '$lib/server/reports/report-source';
 import { getReport } from '$lib/server/reports/reports';
 import {
 	answerResponse,
@@ -54,7 +54,7 @@ export const load: PageServerLoad = ({ params, locals }) => {
 	const representative = !!user && isRepresentative(db, user.id, report.companyId);
 	return {
 		report,
-		origin: reportOrigin(detail.report),
+		source: reportSource(detail.report),
 		tags: reportTags(detail.report),
 		company: detail.company,
 		authorName: detail.authorName,
