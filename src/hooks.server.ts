@@ -12,7 +12,7 @@ import {
 import { config } from '$lib/server/config';
 import { db } from '$lib/server/db';
 import { decideLocale, localeCookie } from '$lib/server/i18n';
-import { limits } from '$lib/server/rate-limit';
+import { rateLimits } from '$lib/server/rate-limit';
 import { warmFacets } from '$lib/server/reports/facets';
 
 /** At start: explore's facet index begins loading (in batches between requests when large). */
@@ -85,7 +85,7 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 /** The public API is open to scripts, so it is where volume is limited (per client address). */
 const handleApiLimits: Handle = async ({ event, resolve }) => {
 	if (config.rateLimits && event.url.pathname.startsWith('/api/')) {
-		const allowed = limits.apiPerAddress.consume(event.getClientAddress());
+		const allowed = rateLimits.apiPerAddress.consume(event.getClientAddress());
 		if (!allowed.ok) {
 			return json(
 				{ error: 'Too many requests. Please slow down.' },

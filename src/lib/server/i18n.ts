@@ -1,4 +1,4 @@
-/** Which language a page request is served in, and when an unprefixed address redirects (docs/decisions/006). */
+/** Which language a page request is served in, and when an unprefixed address redirects (docs/decisions/007-interface-languages.md). */
 import {
 	baseLocale,
 	cookieName,

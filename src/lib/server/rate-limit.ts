@@ -58,8 +58,8 @@ export class LoginThrottler {
 	}
 }
 
-/** The limits of the site, one place to read and tune them. */
-export const limits = {
+/** The rate limits of the site, one place to read and tune them (input lengths are `limits` in validation/report.ts). */
+export const rateLimits = {
 	/** Log-in attempts from one address, whatever the account. */
 	loginPerAddress: new RateLimiter(30, 10 * 60_000),
 	loginPerAccount: new LoginThrottler(),

@@ -7,7 +7,7 @@ import { authenticate } from '$lib/server/auth/users';
 import { config } from '$lib/server/config';
 import { db } from '$lib/server/db';
 import { readFormData } from '$lib/server/form-request';
-import { limits } from '$lib/server/rate-limit';
+import { rateLimits } from '$lib/server/rate-limit';
 import { loginSchema } from '$lib/validation/account';
 import { firstErrors, readForm } from '$lib/validation/form-data';
 import type { Actions, PageServerLoad } from './$types';
@@ -28,22 +28,22 @@ export const actions: Actions = {
 		};
 		const account = parsed.output.email.trim().toLowerCase();
 		if (config.rateLimits) {
-			const perAddress = limits.loginPerAddress.consume(getClientAddress());
+			const perAddress = rateLimits.loginPerAddress.consume(getClientAddress());
 			if (!perAddress.ok) {
 				return tooMany(
 					perAddress.retryAfterSeconds,
 					m.error_rate_limited({ seconds: perAddress.retryAfterSeconds })
 				);
 			}
-			const wait = limits.loginPerAccount.wait(account);
+			const wait = rateLimits.loginPerAccount.wait(account);
 			if (wait) return tooMany(wait, m.error_login_locked({ seconds: wait }));
 		}
 		const found = await authenticate(db, parsed.output.email, parsed.output.password);
 		if (!found) {
-			limits.loginPerAccount.fail(account);
+			rateLimits.loginPerAccount.fail(account);
 			return fail(400, { values, errors: { form: m.login_failed() } });
 		}
-		limits.loginPerAccount.succeed(account);
+		rateLimits.loginPerAccount.succeed(account);
 		startSession(db, cookies, found.id, config.secureCookies);
 		redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo')));
 	}

@@ -8,7 +8,7 @@ import { createUser } from '$lib/server/auth/users';
 import { config } from '$lib/server/config';
 import { db } from '$lib/server/db';
 import { readFormData } from '$lib/server/form-request';
-import { limits } from '$lib/server/rate-limit';
+import { rateLimits } from '$lib/server/rate-limit';
 import { signupSchema } from '$lib/validation/account';
 import { firstErrors, readForm } from '$lib/validation/form-data';
 import type { Actions, PageServerLoad } from './$types';
@@ -27,7 +27,7 @@ export const actions: Actions = {
 			return fail(400, { values, errors: { password: m.error_password_common() } });
 		}
 		if (config.rateLimits) {
-			const allowed = limits.signupPerAddress.consume(getClientAddress());
+			const allowed = rateLimits.signupPerAddress.consume(getClientAddress());
 			if (!allowed.ok) {
 				setHeaders({ 'retry-after': String(allowed.retryAfterSeconds) });
 				return fail(429, {

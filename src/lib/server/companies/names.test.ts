@@ -32,10 +32,36 @@ describe('company names', () => {
 		expect(normaliseCompanyName('Black and')).toBe('black and');
 	});
 
-	it('make ASCII slugs, falling back for other scripts', () => {
-		expect(slugifyCompanyName('Telefónica, S.A.')).toBe('telefonica');
-		expect(slugifyCompanyName('Deutsche Telekom AG')).toBe('deutsche-telekom');
-		expect(slugifyCompanyName('Ростелеком')).toBe('company');
+	it('make ASCII slugs, transliterating other alphabets', () => {
+		const cases: [string, string][] = [
+			['Ростелеком', 'rostelekom'],
+			['Билайн', 'bilayn'],
+			['Почта России', 'pochta-rossii'],
+			['Сбербанк России', 'sberbank-rossii'],
+			['Ελληνικά Ταχυδρομεία', 'ellinika-taxydromeia'],
+			['Światłonet Sp. z o.o.', 'swiatlonet'],
+			['Straßenbahn Köln GmbH', 'strassenbahn-koln'],
+			['Ærø Færger', 'aero-faerger']
+		];
+		for (const [name, slug] of cases) expect(slugifyCompanyName(name), name).toBe(slug);
+	});
+
+	it('keep the slugs Latin names always had (only accents dropped, no "ue" for "ü")', () => {
+		const cases: [string, string][] = [
+			['Telefónica, S.A.', 'telefonica'],
+			['Deutsche Telekom AG', 'deutsche-telekom'],
+			['Stadtwerke Mühlbrunn', 'stadtwerke-muhlbrunn'],
+			['Aigües de la Serra', 'aigues-de-la-serra'],
+			['Envíos Relámpago', 'envios-relampago'],
+			['AT&T Inc.', 'at-and-t']
+		];
+		for (const [name, slug] of cases) expect(slugifyCompanyName(name), name).toBe(slug);
+	});
+
+	it('fall back to "company" when nothing is left to spell', () => {
+		for (const name of ['中国移动', 'עברית', '💩', '\u202e\u0000', '   ']) {
+			expect(slugifyCompanyName(name), name).toBe('company');
+		}
 	});
 
 	it('reduce a website to its host', () => {

@@ -1,4 +1,5 @@
 /** How company names and websites are normalised, so that one company is not listed twice. */
+import transliterate from '@sindresorhus/transliterate';
 
 const legalSuffixes = new Set([
 	'inc',
@@ -73,9 +74,32 @@ export function normaliseCompanyName(name: string): string {
 	return parts.join(' ');
 }
 
-/** An ASCII slug for URLs; names in other scripts fall back to "company". */
+/**
+ * The name with every letter that does not fold to ASCII (Cyrillic, Greek, Arabic; ł, ß, ø)
+ * transliterated. Letters that lose only their accents ("é", "ü") are left for the fold in
+ * `words`, so Latin names slug as they always did ("Müller" stays "muller", not "mueller") and
+ * existing slugs are what a new company of the same name would get.
+ */
+function transliterateName(name: string): string {
+	return name.normalize('NFC').replace(/[^\p{ASCII}]+/gu, (run) =>
+		// One character at a time would lose digraphs (Greek "ου"), so runs go whole unless
+		// some of their letters fold by themselves.
+		[...run].every((c) => !foldsToAscii(c))
+			? transliterate(run)
+			: [...run].map((c) => (foldsToAscii(c) ? c : transliterate(c))).join('')
+	);
+}
+
+function foldsToAscii(c: string): boolean {
+	return /^\p{ASCII}*$/u.test(c.normalize('NFKD').replace(/\p{M}/gu, ''));
+}
+
+/**
+ * An ASCII slug for URLs: Cyrillic, Greek and other alphabets transliterated ("Ростелеком" is
+ * "rostelekom"); a name with nothing left to spell (Chinese, Hebrew) falls back to "company".
+ */
 export function slugifyCompanyName(name: string): string {
-	const slug = normaliseCompanyName(name)
+	const slug = normaliseCompanyName(transliterateName(name))
 		.replace(/[^a-z0-9]+/g, '-')
 		.replace(/^-+|-+$/g, '')
 		.slice(0, 60)

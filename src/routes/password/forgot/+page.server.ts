@@ -6,7 +6,7 @@ import { config } from '$lib/server/config';
 import { db } from '$lib/server/db';
 import { readFormData } from '$lib/server/form-request';
 import { mail } from '$lib/server/mail';
-import { limits } from '$lib/server/rate-limit';
+import { rateLimits } from '$lib/server/rate-limit';
 import { forgotSchema } from '$lib/validation/account';
 import { firstErrors, readForm } from '$lib/validation/form-data';
 import type { Actions } from './$types';
@@ -17,7 +17,7 @@ export const actions: Actions = {
 		const parsed = v.safeParse(forgotSchema, values);
 		if (!parsed.success) return fail(400, { values, errors: firstErrors(parsed.issues) });
 		if (config.rateLimits) {
-			const allowed = limits.resetPerAddress.consume(getClientAddress());
+			const allowed = rateLimits.resetPerAddress.consume(getClientAddress());
 			if (!allowed.ok) {
 				setHeaders({ 'retry-after': String(allowed.retryAfterSeconds) });
 				return fail(429, {

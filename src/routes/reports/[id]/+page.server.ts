@@ -10,7 +10,7 @@ import { mail } from '$lib/server/mail';
 import { listSimilarReports } from '$lib/server/patterns/patterns';
 import { hasMeToo, setMeToo } from '$lib/server/reports/me-too';
 import { parseReportId } from '$lib/server/reports/report-id';
-import { reportOrigin, reportTags } from '$lib/server/reports/origin';
+import { reportSource, reportTags } from '$lib/server/reports/report-source';
 import { getReport } from '$lib/server/reports/reports';
 import {
 	answerResponse,
@@ -25,7 +25,7 @@ import { flagSchema } from '$lib/validation/flag';
 import { canModerate } from '$lib/server/auth/roles';
 import { config } from '$lib/server/config';
 import { deleteOwnReport, flagContent } from '$lib/server/moderation/moderation';
-import { limits } from '$lib/server/rate-limit';
+import { rateLimits } from '$lib/server/rate-limit';
 import { patternSlug } from '$lib/taxonomy';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -55,7 +55,7 @@ export const load: PageServerLoad = ({ params, locals }) => {
 	const representative = !!user && isRepresentative(db, user.id, report.companyId);
 	return {
 		report,
-		origin: reportOrigin(detail.report),
+		source: reportSource(detail.report),
 		tags: reportTags(detail.report),
 		company: detail.company,
 		authorName: detail.authorName,
@@ -137,7 +137,7 @@ export const actions: Actions = {
 			return fail(400, { flagForm: { values, errors: firstErrors(parsed.issues) } });
 		}
 		if (config.rateLimits) {
-			const allowed = limits.flagsPerUser.consume(user.id);
+			const allowed = rateLimits.flagsPerUser.consume(user.id);
 			if (!allowed.ok) {
 				setHeaders({ 'retry-after': String(allowed.retryAfterSeconds) });
 				return fail(429, {

@@ -6,7 +6,7 @@ import { db } from '$lib/server/db';
 import { formPlaces } from '$lib/server/places/places';
 import { groupCommit } from '$lib/server/db/group-commit';
 import { readFormData } from '$lib/server/form-request';
-import { limits } from '$lib/server/rate-limit';
+import { rateLimits } from '$lib/server/rate-limit';
 import { config } from '$lib/server/config';
 import { m } from '$lib/paraglide/messages';
 import {
@@ -33,7 +33,7 @@ export const actions: Actions = {
 		const shown = answerWithoutSaving(data, values);
 		if (shown) return shown.status === 400 ? fail(400, shown.failure) : shown.failure;
 		if (config.rateLimits) {
-			const allowed = limits.reportsPerUser.consume(user.id);
+			const allowed = rateLimits.reportsPerUser.consume(user.id);
 			if (!allowed.ok) {
 				setHeaders({ 'retry-after': String(allowed.retryAfterSeconds) });
 				return fail(429, {

@@ -1,10 +1,10 @@
-/** Where a report comes from, as a page shows it: Recourse, or an imported record with its original facts. */
+/** Where a report comes from (its source, as in `report.source`; not a URL's origin): Recourse, or an imported record with its original facts. */
 import type { CfpbDetails } from '../import/cfpb-record';
 import type { Report } from '../db/schema';
 
-export type ReportOrigin =
-	| { source: 'recourse' }
-	| { source: 'cfpb'; externalId: string; url: string; details: Partial<CfpbDetails> };
+export type ReportSource =
+	| { name: 'recourse' }
+	| { name: 'cfpb'; externalId: string; url: string; details: Partial<CfpbDetails> };
 
 /** The public page of a complaint on the CFPB's own site. */
 export function cfpbComplaintUrl(id: string): string {
@@ -21,18 +21,18 @@ function parseJson<T>(text: string | null, fallback: T): T {
 }
 
 /** The source of a report and, for imported ones, the facts as the source published them. */
-export function reportOrigin(
+export function reportSource(
 	row: Pick<Report, 'source' | 'externalId' | 'sourceDetails'>
-): ReportOrigin {
+): ReportSource {
 	if (row.source === 'cfpb' && row.externalId) {
 		return {
-			source: 'cfpb',
+			name: 'cfpb',
 			externalId: row.externalId,
 			url: cfpbComplaintUrl(row.externalId),
 			details: parseJson<Partial<CfpbDetails>>(row.sourceDetails, {})
 		};
 	}
-	return { source: 'recourse' };
+	return { name: 'recourse' };
 }
 
 /** A report's vulnerability tags (slugs). */
