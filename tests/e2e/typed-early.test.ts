@@ -18,7 +18,7 @@ async function slowScripts(context: BrowserContext) {
 	return { page, release };
 }
 
-/** Waits until the page shows and records typing (static/typed-early.js), as a person would. */
+/** Waits until the page shows and records typing (src/lib/typed-early-script.js), as a person would. */
 async function shown(page: Page, path: string) {
 	await page.goto(path, { waitUntil: 'commit' });
 	await page.waitForFunction(() => '__keepTypedEarly' in window);

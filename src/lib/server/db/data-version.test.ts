@@ -65,7 +65,8 @@ describe('data version', () => {
 		for (const [what, write] of writes) {
 			const before = readDataVersion(db);
 			const result = write();
-			if (result && typeof result === 'object' && 'ok' in result) expect(result.ok, what).toBe(true);
+			if (result && typeof result === 'object' && 'ok' in result)
+				expect(result.ok, what).toBe(true);
 			expect(readDataVersion(db), what).not.toBe(before);
 		}
 	});
