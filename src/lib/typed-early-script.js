@@ -1,3 +1,4 @@
+// @ts-nocheck -- a plain browser script served as written (not bundled), like it was in static/.
 // What a visitor types, chooses or ticks before the page's script has taken over: hydration
 // sets every field back to the value the server rendered, so src/lib/typed-early.ts puts the
 // recorded values back once it has run. A plain file (the CSP allows no inline script),
