@@ -1,8 +1,9 @@
-/** Per request: security headers, API rate limit, session → locals, locale; one log line per unexpected error. */
+/** Per request: compression, security headers, API rate limit, session → locals, locale, HTTP caching; one log line per unexpected error. */
 import { json, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
-import { cookieMaxAge, getTextDirection } from '$lib/paraglide/runtime';
+import { version } from '$app/environment';
+import { cookieMaxAge, getLocale, getTextDirection } from '$lib/paraglide/runtime';
 import {
 	SESSION_COOKIE,
 	deleteSessionTokenCookie,
@@ -11,6 +12,9 @@ import {
 } from '$lib/server/auth/session';
 import { config } from '$lib/server/config';
 import { db } from '$lib/server/db';
+import { readDataVersion } from '$lib/server/db/data-version';
+import { httpCaching } from '$lib/server/http/caching';
+import { handleCompression } from '$lib/server/http/compression';
 import { decideLocale, localeCookie } from '$lib/server/i18n';
 import { rateLimits } from '$lib/server/rate-limit';
 import { warmFacets } from '$lib/server/reports/facets';
@@ -96,7 +100,23 @@ const handleApiLimits: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(handleHeaders, handleApiLimits, handleSession, handleLocale);
+/** Runs inside the locale hook: the language is known, and so is the visitor. */
+const handleCaching = httpCaching({
+	dataVersion: () => readDataVersion(db),
+	build: version,
+	locale: getLocale,
+	sharedSeconds: config.cacheSharedSeconds,
+	staleSeconds: config.cacheStaleSeconds
+});
+
+export const handle = sequence(
+	handleCompression,
+	handleHeaders,
+	handleApiLimits,
+	handleSession,
+	handleLocale,
+	handleCaching
+);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	// 4xx raised by SvelteKit itself (unknown route, unsupported body) are the client's doing.

@@ -3,7 +3,7 @@
  *
  * Hydration sets each form field to the value the server rendered, so on a slow connection
  * the first words typed into a search box or a report were wiped the moment the script
- * arrived. static/typed-early.js (loaded by app.html) records the fields changed before then; this runs
+ * arrived. typed-early-script.js (loaded by the root layout) records the fields changed before then; this runs
  * once the page has hydrated (the root layout's onMount, after every field's own update),
  * restores them and stops recording.
  */

@@ -11,14 +11,19 @@ async function slowScripts(context: BrowserContext) {
 	const page = await context.newPage();
 	let release!: () => void;
 	const held = new Promise<void>((resolve) => (release = resolve));
-	await page.route('**/_app/**/*.js', async (route) => {
+	// SvelteKit's scripts; the early-typing script (hashed under /_app/ too) arrives as usual.
+	const appScript = (url: URL) =>
+		url.pathname.startsWith('/_app/') &&
+		url.pathname.endsWith('.js') &&
+		!url.pathname.includes('typed-early');
+	await page.route(appScript, async (route) => {
 		await held;
 		await route.continue();
 	});
 	return { page, release };
 }
 
-/** Waits until the page shows and records typing (static/typed-early.js), as a person would. */
+/** Waits until the page shows and records typing (src/lib/typed-early-script.js), as a person would. */
 async function shown(page: Page, path: string) {
 	await page.goto(path, { waitUntil: 'commit' });
 	await page.waitForFunction(() => '__keepTypedEarly' in window);

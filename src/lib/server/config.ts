@@ -12,5 +12,14 @@ export const config = {
 	/** SMTP server as a URL (smtp:// or smtps://); without it, mail goes to the outbox table. */
 	smtpUrl: env.SMTP_URL || null,
 	/** Sender of every message. */
-	mailFrom: env.MAIL_FROM || 'Recourse <no-reply@recourse.invalid>'
+	mailFrom: env.MAIL_FROM || 'Recourse <no-reply@recourse.invalid>',
+	/** How long a shared cache (nginx, a CDN) may serve an anonymous read without asking again. */
+	cacheSharedSeconds: seconds(env.CACHE_SHARED_SECONDS, 10),
+	/** How long past that it may serve it while it asks (stale-while-revalidate). */
+	cacheStaleSeconds: seconds(env.CACHE_STALE_SECONDS, 30)
 };
+
+function seconds(value: string | undefined, fallback: number): number {
+	const n = Number(value);
+	return value !== undefined && value !== '' && Number.isInteger(n) && n >= 0 ? n : fallback;
+}

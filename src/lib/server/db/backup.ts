@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import { renewDataEpoch } from './data-version';
 
 /** `PRAGMA integrity_check` of a database file: 'ok' or the problems found. */
 export function integrityCheck(file: string): string {
@@ -40,10 +41,18 @@ export async function restoreDatabase(backup: string, target: string): Promise<{
 	if (check !== 'ok') throw new Error(`The backup is damaged: ${check}`);
 	mkdirSync(dirname(resolve(target)), { recursive: true });
 	const source = new Database(backup, { readonly: true });
+	let pages: number;
 	try {
-		const result = await source.backup(target);
-		return { pages: result.totalPages };
+		pages = (await source.backup(target)).totalPages;
 	} finally {
 		source.close();
 	}
+	// Caches may hold pages validated by the versions the backup went on to reach.
+	const restored = new Database(target);
+	try {
+		renewDataEpoch(restored);
+	} finally {
+		restored.close();
+	}
+	return { pages };
 }

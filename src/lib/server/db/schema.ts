@@ -231,6 +231,23 @@ export const reportChange = sqliteTable('report_change', {
 	reportId: integer('report_id').notNull()
 });
 
+/**
+ * The version of everything public pages show, shared by every process on the database file:
+ * one row, bumped by triggers (drizzle/0005) on each public table but `report`'s inserts and
+ * deletes, which `report_change` already counts. HTTP validators (ETags) are derived from it
+ * with `report_change`'s last seq (src/lib/server/db/data-version.ts; docs/decisions/011).
+ * `epoch` is random per database and renewed by a restore, so that versions never repeat.
+ */
+export const dataVersion = sqliteTable(
+	'data_version',
+	{
+		id: integer('id').primaryKey(),
+		version: integer('version').notNull().default(0),
+		epoch: integer('epoch').notNull()
+	},
+	(t) => [check('data_version_one_row', sql`${t.id} = 1`)]
+);
+
 /** A recurring failure: a category of failure after a triggering life event, across companies. */
 export const pattern = sqliteTable(
 	'pattern',

@@ -62,8 +62,8 @@ export function exportResponse(
 		headers: {
 			'content-type':
 				format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
-			'content-disposition': `attachment; filename="recourse-reports-${day}.${format}"`,
-			'cache-control': 'no-store'
+			// Caching (an ETag from the data version, revalidated): src/lib/server/http/caching.ts.
+			'content-disposition': `attachment; filename="recourse-reports-${day}.${format}"`
 		}
 	});
 }

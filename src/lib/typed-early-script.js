@@ -4,10 +4,12 @@
 // loaded async: it runs as soon as it arrives, long before SvelteKit's larger scripts, and
 // stands aside if the page has hydrated first.
 (() => {
-	if (window.__typedEarlyDone) return;
+	// Checked as JavaScript by svelte-check: the page's globals are untyped here.
+	const page = /** @type {any} */ (window);
+	if (page.__typedEarlyDone) return;
 	const typed = new Map();
-	const keep = (event) => {
-		const field = event.target;
+	const keep = (/** @type {Event} */ event) => {
+		const field = /** @type {any} */ (event.target);
 		if (field.type === 'checkbox' || field.type === 'radio') typed.set(field, field.checked);
 		else if (field.type === 'select-multiple') {
 			typed.set(
@@ -16,7 +18,7 @@
 			);
 		} else if ('value' in field) typed.set(field, field.value);
 	};
-	window.__typedEarly = typed;
-	window.__keepTypedEarly = keep;
+	page.__typedEarly = typed;
+	page.__keepTypedEarly = keep;
 	addEventListener('input', keep, true);
 })();
