@@ -160,7 +160,9 @@ export const actions: Actions = {
 		});
 		if (!result.ok && result.reason === 'not-found') error(404);
 		if (!result.ok && result.reason === 'already-hidden') {
-			// Only those who may see a hidden item get here: say so rather than 404.
+			// Those who may see the hidden report are told; to anyone else it does not exist.
+			const maySee = canModerate(user) || getReport(db, id)?.report.authorId === user.id;
+			if (!maySee) error(404);
 			return fail(409, { flagForm: { values, errors: { reason: m.flag_already_hidden() } } });
 		}
 		return { flagged: parsed.output.target };
