@@ -63,6 +63,18 @@ async function world() {
 	}
 }
 
+/** The report's title as its page escapes it. */
+function withDbTitle(reportId: number) {
+	const db = openDatabase(databasePath);
+	try {
+		const title = db.select({ t: report.title }).from(report).where(eq(report.id, reportId)).get()!
+			.t;
+		return title.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+	} finally {
+		db.$client.close();
+	}
+}
+
 const roles: Role[] = [
 	'anonymous',
 	'author',
@@ -116,6 +128,14 @@ test('every new moderation entry refuses those who may not use it, and serves th
 			csv: (await as(role).get('/admin/audit/export.csv')).status()
 		};
 		expect(seen, role).toEqual(expected[role]);
+	}
+	// "My reports" shows a signed-in user their own reports, and nobody else's.
+	expect((await as('anonymous').get('/account/reports')).status()).toBe(303);
+	const title = withDbTitle(reportId);
+	for (const role of roles.slice(1)) {
+		const mine = await as(role).get('/account/reports');
+		expect(mine.status(), role).toBe(200);
+		expect((await mine.text()).includes(title), role).toBe(role === 'author');
 	}
 	const csv = await as('administrator').get('/admin/audit/export.csv');
 	expect(csv.headers()['content-type']).toContain('text/csv');
