@@ -65,6 +65,13 @@ test('a German reader reads their notices in German: the author and the flagger 
 	);
 	await expectAccessible(page);
 
+	// "My reports" shows the author where the case stands, in German too.
+	await page.goto('/de/account/reports');
+	await expect(
+		page.getByRole('table', { name: 'Meine Berichte' }).getByRole('row').filter({ hasText: title })
+	).toContainText('Von der Moderation ausgeblendet (Falsch oder verleumderisch)');
+	await expectAccessible(page);
+
 	// So does the flagger, thanked without a link to a page they may no longer open.
 	await reader.goto('/de/notifications');
 	const thanks = reader.getByRole('listitem').filter({ hasText: title });
