@@ -1,6 +1,6 @@
 /**
  * A case's timeline: dated events as the author tells them, read from the form and turned into
- * the figures a page, an export and the roll-ups count (decision 016). Pure, shared by both sides.
+ * the figures a page, an export and the roll-ups count (decision 017). Pure, shared by both sides.
  */
 import { escalations, isOneOf, type Escalation } from './taxonomy';
 

@@ -85,6 +85,24 @@ export function formatTimestamp(ms: number): string {
 	return remember(dayTexts(), day, () => dayFormat().format(day * DAY_MS));
 }
 
+const dateTimeFormat = perLocale(
+	(locale) =>
+		new Intl.DateTimeFormat(locale, {
+			year: 'numeric',
+			month: 'short',
+			day: 'numeric',
+			hour: '2-digit',
+			minute: '2-digit',
+			timeZone: 'UTC',
+			timeZoneName: 'short'
+		})
+);
+
+/** An instant with its time of day and time zone (UTC), e.g. "29 Nov 2026, 10:55 UTC". */
+export function formatDateTime(ms: number): string {
+	return dateTimeFormat().format(ms);
+}
+
 const monthTexts = perLocale(() => new Map<string, string>());
 
 /** A calendar month (YYYY-MM) as "Mar 2026". */

@@ -1,6 +1,7 @@
 /** Human labels for taxonomy slugs, in the current locale, from Paraglide messages. */
 import { m } from '$lib/paraglide/messages';
 import { remembered } from '$lib/i18n';
+import type { Locale } from '$lib/paraglide/runtime';
 import type {
 	Category,
 	Channel,
@@ -148,6 +149,14 @@ export const flagReasonLabel = labeller(flagReasonLabels);
 export const tagLabel = labeller(tagLabels);
 export const eventKindLabel = labeller(eventKindLabels);
 export const resolutionRouteLabel = labeller(resolutionRouteLabels);
+
+/** Labels in a given language rather than the request's: for a reader who is not the requester. */
+function labellerIn<T extends string>(labels: Labels<T>) {
+	const messages = labels as Record<T, (inputs: object, options: { locale: Locale }) => string>;
+	return (slug: string, locale: Locale): string => messages[slug as T]?.({}, { locale }) ?? slug;
+}
+
+export const flagReasonLabelIn = labellerIn(flagReasonLabels);
 
 const triggerAfterLabels: Labels<Exclude<Trigger, 'none'>> = {
 	'death-of-account-holder': m.trig_after_death_of_account_holder,

@@ -24,6 +24,8 @@ test('a flagged report is hidden by a moderator, disappears from public view, an
 	browser,
 	baseURL
 }) => {
+	// Four browser contexts and a dozen pages in one story: more than the default budget when loaded.
+	test.slow();
 	const author = await signIn(page, baseURL!);
 	const title = `Smeared by a rival ${Date.now().toString(36)}`;
 	const reportId = seedReport(author.userId, title);
@@ -58,12 +60,14 @@ test('a flagged report is hidden by a moderator, disappears from public view, an
 	await expectAccessible(mod);
 	await item.getByLabel('Decision').selectOption({ label: 'Hide' });
 	await item.getByLabel('Reason').selectOption({ label: 'False or defamatory' });
-	await item.getByLabel('Note (shown to the author)').fill('names a private individual');
+	await item.getByLabel('Note (required, shown to the author)').fill('names a private individual');
 	await item.getByRole('button', { name: 'Apply' }).click();
 	await expect(mod.getByRole('status')).toHaveText('Decision recorded.');
 	await expect(mod.getByRole('article').filter({ hasText: title })).toHaveCount(0);
 	await mod.goto('/admin/audit');
-	await expect(mod.getByRole('table', { name: 'Audit trail' })).toContainText('report.hide');
+	await expect(
+		mod.getByRole('table', { name: 'Audit trail' }).getByRole('row').filter({ hasText: title })
+	).toContainText('Hid the report.');
 	await modContext.close();
 
 	// Gone for the public: page, home, search.
@@ -86,7 +90,7 @@ test('a flagged report is hidden by a moderator, disappears from public view, an
 	);
 	await expectAccessible(page);
 	await page.goto('/notifications');
-	await expect(page.getByText(`Moderators hid “${title}”`)).toContainText(
+	await expect(page.getByText(`Moderators hid your report “${title}”`)).toContainText(
 		'names a private individual'
 	);
 });

@@ -1,8 +1,10 @@
+import { getLocale } from '$lib/paraglide/runtime';
 import { fail, redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
 import { safeRedirectTarget } from '$lib/server/auth/guard';
 import { startSession } from '$lib/server/auth/sign-in';
+import { rememberUserLocale } from '$lib/server/notifications/notifications';
 import { authenticate } from '$lib/server/auth/users';
 import { config } from '$lib/server/config';
 import { db } from '$lib/server/db';
@@ -45,6 +47,8 @@ export const actions: Actions = {
 		}
 		rateLimits.loginPerAccount.succeed(account);
 		startSession(db, cookies, found.id, config.secureCookies);
+		// Mail to them is written in the language they use Recourse in.
+		rememberUserLocale(db, found.id, getLocale());
 		redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo')));
 	}
 };

@@ -1,8 +1,10 @@
+import { getLocale } from '$lib/paraglide/runtime';
 import { fail, redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
 import { safeRedirectTarget } from '$lib/server/auth/guard';
 import { startSession } from '$lib/server/auth/sign-in';
+import { rememberUserLocale } from '$lib/server/notifications/notifications';
 import { isCommonPassword } from '$lib/server/auth/common-passwords';
 import { createUser } from '$lib/server/auth/users';
 import { config } from '$lib/server/config';
@@ -39,6 +41,8 @@ export const actions: Actions = {
 		const result = await createUser(db, parsed.output);
 		if (!result.ok) return fail(400, { values, errors: { email: m.signup_email_taken() } });
 		startSession(db, cookies, result.user.id, config.secureCookies);
+		// Mail to them is written in the language they use Recourse in.
+		rememberUserLocale(db, result.user.id, getLocale());
 		redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo')));
 	}
 };

@@ -36,6 +36,7 @@ export async function createUser(
 		passwordHash: await hashPassword(input.password),
 		displayName: input.displayName?.trim() || generatePseudonym(),
 		role: 'user',
+		locale: null,
 		createdAt: now
 	};
 	const inserted = db.insert(user).values(row).onConflictDoNothing().returning().get();

@@ -76,7 +76,11 @@ describe('data version', () => {
 		const user = await makeUser(db);
 		const before = readDataVersion(db);
 		createSession(db, generateSessionToken(), user.id);
-		notify(db, { userId: user.id, kind: 'report-restored', reportId: null, message: 'Hello' });
+		notify(db, {
+			userId: user.id,
+			reportId: null,
+			notice: { key: 'report-restored', params: { title: 'Hello', note: '' } }
+		});
 		expect(readDataVersion(db)).toBe(before);
 	});
 

@@ -34,6 +34,8 @@ export const user = sqliteTable('user', {
 	/** The public name shown on reports: a pseudonym by default. */
 	displayName: text('display_name').notNull(),
 	role: text('role', { enum: roles }).notNull().default('user'),
+	/** The interface language the user last signed in with: what mail to them is written in. */
+	locale: text('locale'),
 	createdAt: integer('created_at').notNull()
 });
 
@@ -235,7 +237,7 @@ export const reportChange = sqliteTable('report_change', {
  * The version of everything public pages show, shared by every process on the database file:
  * one row, bumped by triggers (drizzle/0005) on each public table but `report`'s inserts and
  * deletes, which `report_change` already counts. HTTP validators (ETags) are derived from it
- * with `report_change`'s last seq (src/lib/server/db/data-version.ts; docs/decisions/011).
+ * with `report_change`'s last seq (src/lib/server/db/data-version.ts; docs/decisions/015).
  * `epoch` is random per database and renewed by a restore, so that versions never repeat.
  */
 export const dataVersion = sqliteTable(
@@ -372,7 +374,11 @@ export const companyResponse = sqliteTable(
 	]
 );
 
-/** In-app notices to a user (e.g. "the company answered your report"). */
+/**
+ * In-app notices to a user (e.g. "the company answered your report"), stored as a message key
+ * and its parameters so that each reader reads them in their own language
+ * (src/lib/server/notifications/notices.ts renders them).
+ */
 export const notification = sqliteTable(
 	'notification',
 	{
@@ -380,10 +386,11 @@ export const notification = sqliteTable(
 		userId: text('user_id')
 			.notNull()
 			.references(() => user.id, { onDelete: 'cascade' }),
-		kind: text('kind').notNull(),
+		/** Which notice: a key of `noticeKeys` in notifications/notices.ts. */
+		key: text('key').notNull(),
+		/** JSON object of the notice's parameters: titles, names and slugs, never sentences. */
+		params: text('params').notNull().default('{}'),
 		reportId: integer('report_id').references(() => report.id, { onDelete: 'cascade' }),
-		/** Plain text shown as is (escaped). */
-		message: text('message').notNull(),
 		createdAt: integer('created_at').notNull(),
 		readAt: integer('read_at')
 	},
@@ -431,6 +438,36 @@ export const flag = sqliteTable(
 	]
 );
 
+/**
+ * Four-eyes removal: a moderator proposes removing a report or response for good (it is hidden
+ * meanwhile); another moderator confirms (it is deleted) or turns it down (it stays hidden).
+ */
+export const removalReview = sqliteTable(
+	'removal_review',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		targetType: text('target_type', { enum: ['report', 'response'] }).notNull(),
+		targetId: integer('target_id').notNull(),
+		/** Kept after a removal deletes the target: the list of removed items reads it. */
+		title: text('title').notNull(),
+		reportId: integer('report_id'),
+		reason: text('reason', { enum: flagReasons }).notNull(),
+		note: text('note').notNull(),
+		proposedBy: text('proposed_by').references(() => user.id, { onDelete: 'set null' }),
+		createdAt: integer('created_at').notNull(),
+		decision: text('decision', { enum: ['confirmed', 'rejected'] }),
+		decidedBy: text('decided_by').references(() => user.id, { onDelete: 'set null' }),
+		decidedAt: integer('decided_at'),
+		decisionNote: text('decision_note')
+	},
+	(t) => [
+		index('removal_review_open_idx').on(t.decidedAt, t.createdAt),
+		index('removal_review_target_idx').on(t.targetType, t.targetId),
+		index('removal_review_proposed_by_idx').on(t.proposedBy),
+		index('removal_review_decided_by_idx').on(t.decidedBy)
+	]
+);
+
 /** Every moderation and administration action, append-only. */
 export const auditLog = sqliteTable(
 	'audit_log',
@@ -441,6 +478,8 @@ export const auditLog = sqliteTable(
 		targetType: text('target_type').notNull(),
 		targetId: text('target_id').notNull(),
 		reason: text('reason'),
+		/** The actor's note: why, in their words (every moderation decision has one). */
+		note: text('note'),
 		/** JSON object with whatever else the action needs to be understood later. */
 		details: text('details'),
 		createdAt: integer('created_at').notNull()
@@ -448,7 +487,8 @@ export const auditLog = sqliteTable(
 	(t) => [
 		index('audit_log_created_idx').on(t.createdAt),
 		index('audit_log_target_idx').on(t.targetType, t.targetId),
-		index('audit_log_actor_idx').on(t.actorId)
+		index('audit_log_actor_idx').on(t.actorId, t.createdAt),
+		index('audit_log_action_idx').on(t.action, t.createdAt)
 	]
 );
 
@@ -478,3 +518,5 @@ export type CompanyRepresentative = typeof companyRepresentative.$inferSelect;
 export type CompanyResponse = typeof companyResponse.$inferSelect;
 export type Flag = typeof flag.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
+export type RemovalReview = typeof removalReview.$inferSelect;
+export type Notification = typeof notification.$inferSelect;

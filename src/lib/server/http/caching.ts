@@ -1,4 +1,4 @@
-/** HTTP caching of reads: ETags from the data version, 304 before rendering, Cache-Control that shared caches can follow (docs/decisions/011). */
+/** HTTP caching of reads: ETags from the data version, 304 before rendering, Cache-Control that shared caches can follow (docs/decisions/015). */
 import type { Handle, RequestEvent } from '@sveltejs/kit';
 import { baseLocale, isExcludedByRouteStrategy, toLocale } from '$lib/paraglide/runtime';
 import { SESSION_COOKIE } from '../auth/session';

@@ -18,9 +18,14 @@ import {
 	deleteOwnReport,
 	flagContent,
 	getModerationStats,
+	listHidden,
 	listModerationQueue,
-	moderate
+	listRemoved,
+	moderate,
+	type ModerationAction
 } from './moderation';
+import { renderNotice } from '../notifications/notices';
+import type { FlagReason } from '../../taxonomy';
 
 let db: Connection;
 beforeEach(() => {
@@ -165,7 +170,9 @@ describe('flags and moderation', () => {
 			.where(eq(notification.userId, w.author.id))
 			.all()
 			.at(-1);
-		expect(notice?.message).toContain('Reason: personal-data (phone number in text)');
+		expect(renderNotice(notice!, 'en')).toBe(
+			`Moderators hid your report “${getReport(db, w.target)!.report.title}” from public view. Reason: Personal data. Moderators' note: phone number in text`
+		);
 		expect(db.select().from(auditLog).all().at(-1)).toMatchObject({
 			action: 'report.hide',
 			reason: 'personal-data',
@@ -216,7 +223,7 @@ describe('flags and moderation', () => {
 				targetId: responseId,
 				action: 'hide',
 				reason: 'abusive',
-				note: ''
+				note: 'insults a named agent'
 			})
 		).toEqual({ ok: true });
 		expect(getResponse(db, w.target)).toBeUndefined();
@@ -226,17 +233,27 @@ describe('flags and moderation', () => {
 		expect(snapshot()).toEqual(hidden);
 	});
 
-	it('removes a report for good, search index included', async () => {
+	it('removes a report for good only when a second moderator confirms, search index included', async () => {
 		const w = await world();
-		expect(
-			moderate(db, w.moderator, {
+		const second: Actor = { id: (await makeUser(db)).id, role: 'admin' };
+		const remove = (actor: Actor, action: 'remove' | 'confirm-removal') =>
+			moderate(db, actor, {
 				targetType: 'report',
 				targetId: w.target,
-				action: 'remove',
-				reason: 'defamatory',
-				note: ''
-			})
-		).toEqual({ ok: true });
+				action,
+				reason: action === 'remove' ? 'defamatory' : null,
+				note: action === 'remove' ? 'names a private person' : 'agreed'
+			});
+		expect(remove(w.moderator, 'remove')).toEqual({ ok: true });
+		// Proposed: out of public view at once, still in the database.
+		expect(publicly(w.target, w.other).latest).toBe(false);
+		expect(getReport(db, w.target)?.report.hiddenAt).not.toBeNull();
+		expect(remove(w.moderator, 'remove')).toEqual({ ok: false, reason: 'already-proposed' });
+		expect(remove(w.moderator, 'confirm-removal')).toEqual({
+			ok: false,
+			reason: 'same-moderator'
+		});
+		expect(remove(second, 'confirm-removal')).toEqual({ ok: true });
 		expect(db.select().from(report).where(eq(report.id, w.target)).get()).toBeUndefined();
 		const hits = db.$client
 			.prepare(`select rowid from report_fts where report_fts match 'arrears'`)
@@ -245,6 +262,126 @@ describe('flags and moderation', () => {
 		const after = snapshot();
 		rebuildRollups(db);
 		expect(snapshot()).toEqual(after);
+		expect(listRemoved(db)).toMatchObject([
+			{ targetType: 'report', reason: 'defamatory', note: 'names a private person' }
+		]);
+		expect(listRemoved(db, { moderatorId: second.id })).toHaveLength(1);
+		expect(listRemoved(db, { reason: 'spam' })).toHaveLength(0);
+		expect(
+			db
+				.select({ action: auditLog.action, actorId: auditLog.actorId, note: auditLog.note })
+				.from(auditLog)
+				.all()
+				.slice(-2)
+		).toEqual([
+			{ action: 'report.remove-proposed', actorId: w.moderator.id, note: 'names a private person' },
+			{ action: 'report.remove', actorId: second.id, note: 'agreed' }
+		]);
+		// The author learns it went, without a link to a page that no longer exists.
+		const notices = db
+			.select()
+			.from(notification)
+			.where(eq(notification.userId, w.author.id))
+			.all();
+		expect(notices.at(-1)).toMatchObject({ key: 'report-removed', reportId: null });
+	});
+
+	it('turns a removal down, keeping the report hidden until a moderator restores it', async () => {
+		const w = await world();
+		const second: Actor = { id: (await makeUser(db)).id, role: 'moderator' };
+		const decide = (actor: Actor, action: ModerationAction, reason: FlagReason | null = null) =>
+			moderate(db, actor, { targetType: 'report', targetId: w.target, action, reason, note: 'n' });
+		expect(decide(second, 'reject-removal')).toEqual({ ok: false, reason: 'no-proposal' });
+		expect(decide(w.moderator, 'remove', 'spam')).toEqual({ ok: true });
+		expect(listHidden(db)[0]?.proposal).toMatchObject({ proposedBy: w.moderator.id });
+		expect(decide(w.moderator, 'reject-removal')).toEqual({ ok: false, reason: 'same-moderator' });
+		expect(decide(second, 'reject-removal')).toEqual({ ok: true });
+		expect(listHidden(db)).toMatchObject([{ targetId: w.target, proposal: null }]);
+		expect(decide(second, 'restore')).toEqual({ ok: true });
+		expect(publicly(w.target, w.other).latest).toBe(true);
+		expect(listHidden(db)).toEqual([]);
+	});
+
+	it('needs a note for every decision and a reason to hide', async () => {
+		const w = await world();
+		const base = { targetType: 'report', targetId: w.target } as const;
+		expect(
+			moderate(db, w.moderator, { ...base, action: 'hide', reason: 'spam', note: '   ' })
+		).toEqual({ ok: false, reason: 'note-required' });
+		expect(moderate(db, w.moderator, { ...base, action: 'hide', reason: null, note: 'x' })).toEqual(
+			{
+				ok: false,
+				reason: 'reason-required'
+			}
+		);
+		expect(
+			moderate(db, w.moderator, { ...base, action: 'dismiss', reason: null, note: 'fine' })
+		).toEqual({ ok: true });
+		expect(publicly(w.target, w.other).latest).toBe(true);
+	});
+
+	it('tells each flagger what came of the flag, in the language they read it in', async () => {
+		const w = await world();
+		const flagger: Actor = { id: w.flagger.id, role: 'user' };
+		flagContent(db, flagger, {
+			targetType: 'report',
+			targetId: w.target,
+			reason: 'spam',
+			note: ''
+		});
+		moderate(db, w.moderator, {
+			targetType: 'report',
+			targetId: w.target,
+			action: 'hide',
+			reason: 'spam',
+			note: 'Werbung'
+		});
+		const notice = db
+			.select()
+			.from(notification)
+			.where(eq(notification.userId, w.flagger.id))
+			.get()!;
+		expect(notice).toMatchObject({ key: 'flag-upheld', reportId: null });
+		expect(renderNotice(notice, 'de')).toMatch(/^Danke für Ihre Meldung zu „.+“: Die Moderation/);
+		// Flagging what is already hidden says so instead of failing.
+		expect(
+			flagContent(
+				db,
+				{ id: w.flagger.id, role: 'user' },
+				{
+					targetType: 'report',
+					targetId: w.target,
+					reason: 'abusive',
+					note: ''
+				}
+			)
+		).toEqual({ ok: false, reason: 'already-hidden' });
+	});
+
+	it('lists hidden items by reason, moderator and date', async () => {
+		const w = await world();
+		const second: Actor = { id: (await makeUser(db)).id, role: 'moderator' };
+		const day = Date.UTC(2026, 0, 10);
+		moderate(
+			db,
+			w.moderator,
+			{ targetType: 'report', targetId: w.target, action: 'hide', reason: 'spam', note: 'ad' },
+			day
+		);
+		moderate(
+			db,
+			second,
+			{ targetType: 'report', targetId: w.other, action: 'hide', reason: 'abusive', note: 'slur' },
+			day + 86_400_000
+		);
+		expect(listHidden(db).map((h) => h.targetId)).toEqual([w.other, w.target]);
+		expect(listHidden(db, { reason: 'spam' }).map((h) => h.targetId)).toEqual([w.target]);
+		expect(listHidden(db, { moderatorId: second.id })).toMatchObject([
+			{ targetId: w.other, note: 'slur', moderatorId: second.id, reason: 'abusive' }
+		]);
+		expect(
+			listHidden(db, { from: day + 86_400_000, to: day + 2 * 86_400_000 }).map((h) => h.targetId)
+		).toEqual([w.other]);
 	});
 });
 

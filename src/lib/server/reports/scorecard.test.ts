@@ -86,7 +86,7 @@ describe('getScorecard', () => {
 			targetId: first,
 			action: 'hide',
 			reason: 'spam',
-			note: ''
+			note: 'an advert'
 		});
 		expect(getScorecard(db, scope)).toMatchObject({
 			reportCount: 1,

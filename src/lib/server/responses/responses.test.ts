@@ -22,6 +22,7 @@ import { outboxTransport } from '../mail/mail';
 import { companyScope, rebuildRollups } from '../reports/rollups';
 import { createReport } from '../reports/reports';
 import { getScorecard } from '../reports/scorecard';
+import { renderNotice } from '../notifications/notices';
 import { createTestDb } from '../testing/db';
 import { makeCompany, makeUser, reportInput } from '../testing/factories';
 import {
@@ -283,7 +284,7 @@ describe('responding to a report', () => {
 		expect(result.ok).toBe(true);
 		const notices = db.select().from(notification).where(eq(notification.userId, author.id)).all();
 		expect(notices).toHaveLength(1);
-		expect(notices[0]!.message).toContain('Acme Telecom answered your report');
+		expect(renderNotice(notices[0]!, 'en')).toContain('Acme Telecom answered your report');
 		const mailed = db
 			.select()
 			.from(mailOutbox)

@@ -5,7 +5,7 @@
  */
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages';
-import { baseLocale, localizeHref, toLocale } from '$lib/paraglide/runtime';
+import { localizeHref } from '$lib/paraglide/runtime';
 import type { Db } from '../db/client';
 import { company, companyResponse, report, user, type CompanyResponse } from '../db/schema';
 import { canModerate, type Actor } from '../auth/roles';
@@ -14,6 +14,7 @@ import type { MailTransport } from '../mail/mail';
 import { renderMarkdown } from '../markdown';
 import { redactPersonalData } from '../privacy/redact';
 import { notify } from '../notifications/notifications';
+import { readerLocale } from '../notifications/notices';
 import { applyResponseToRollups, type ResponseFacts } from '../reports/rollups';
 import { setReportOutcome, type ReportCursor } from '../reports/reports';
 import type { ResponseInput, VerdictInput } from '../../validation/response';
@@ -86,11 +87,43 @@ async function deliver(mail: MailTransport, notice: Notice) {
 	if (notice) await mail.send(notice);
 }
 
-function authorNotice(tx: Db, r: ReportFacts, subject: string, text: string, now: number): Notice {
+/** Tells the author in-app, and returns the mail to send them, written in their language. */
+function authorNotice(
+	tx: Db,
+	r: ReportFacts,
+	companyName: string,
+	origin: string,
+	now: number
+): Notice {
 	if (!r.authorId) return null;
-	notify(tx, { userId: r.authorId, kind: 'response-posted', reportId: r.id, message: text }, now);
-	const author = tx.select({ email: user.email }).from(user).where(eq(user.id, r.authorId)).get();
-	return author ? { to: author.email, subject, text } : null;
+	notify(
+		tx,
+		{
+			userId: r.authorId,
+			reportId: r.id,
+			notice: { key: 'response-posted', params: { title: r.title, company: companyName } }
+		},
+		now
+	);
+	const author = tx
+		.select({ email: user.email, locale: user.locale })
+		.from(user)
+		.where(eq(user.id, r.authorId))
+		.get();
+	if (!author) return null;
+	const locale = readerLocale(author.locale, r.language);
+	return {
+		to: author.email,
+		subject: m.mail_response_subject({ company: companyName }, { locale }),
+		text: m.mail_response_text(
+			{
+				company: companyName,
+				title: r.title,
+				url: origin + localizeHref(`/reports/${r.id}`, { locale }) + '#response'
+			},
+			{ locale }
+		)
+	};
 }
 
 export type RespondResult =
@@ -138,24 +171,7 @@ export async function postResponse(
 				.from(company)
 				.where(eq(company.id, r.companyId))
 				.get()?.name;
-			// No language is stored per user: the author is written to in their report's language
-			// when the interface has it, else in English.
-			const locale = toLocale(r.language) ?? baseLocale;
-			const companyName = name ?? '';
-			notice = authorNotice(
-				tx,
-				r,
-				m.mail_response_subject({ company: companyName }, { locale }),
-				m.mail_response_text(
-					{
-						company: companyName,
-						title: r.title,
-						url: origin + localizeHref(`/reports/${r.id}`, { locale }) + '#response'
-					},
-					{ locale }
-				),
-				now
-			);
+			notice = authorNotice(tx, r, name ?? '', origin, now);
 			return { ok: true, responseId: row.id };
 		},
 		{ behavior: 'immediate' }

@@ -1,16 +1,29 @@
 import { error } from '@sveltejs/kit';
+import { getLocale } from '$lib/paraglide/runtime';
 import { requireUser } from '$lib/server/auth/guard';
-import { canModerate } from '$lib/server/auth/roles';
+import { canModerate, isAdmin } from '$lib/server/auth/roles';
 import { db } from '$lib/server/db';
-import { listAudit } from '$lib/server/moderation/audit';
+import { auditActionChoices, listAudit } from '$lib/server/moderation/audit';
+import { readAuditFilters } from '$lib/server/moderation/audit-filters';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	const user = requireUser(locals, url);
 	if (!canModerate(user)) error(403);
+	const { values, errors, actors, filters } = readAuditFilters(db, url.searchParams);
 	const before = Number(url.searchParams.get('before'));
 	return {
-		...listAudit(db, { before: Number.isSafeInteger(before) && before > 0 ? before : null }),
+		...listAudit(db, getLocale(), {
+			...filters,
+			before: Number.isSafeInteger(before) && before > 0 ? before : null
+		}),
+		values,
+		// The filters as typed, for the export link and the pager.
+		query: new URLSearchParams(Object.entries(values).filter(([, value]) => value)).toString(),
+		errors,
+		actors,
+		actions: auditActionChoices(getLocale()),
+		canExport: isAdmin(user),
 		paged: url.searchParams.has('before')
 	};
 };

@@ -24,7 +24,8 @@ import { responseSchema, verdictSchema } from '$lib/validation/response';
 import { flagSchema } from '$lib/validation/flag';
 import { canModerate } from '$lib/server/auth/roles';
 import { config } from '$lib/server/config';
-import { deleteOwnReport, flagContent } from '$lib/server/moderation/moderation';
+import { deleteOwnReport, flagContent, moderationStateOf } from '$lib/server/moderation/moderation';
+import { submitDecision } from '$lib/server/moderation/decision-form';
 import { rateLimits } from '$lib/server/rate-limit';
 import { patternSlug } from '$lib/taxonomy';
 import type { Actions, PageServerLoad } from './$types';
@@ -71,6 +72,9 @@ export const load: PageServerLoad = ({ params, locals }) => {
 		canRespond: representative && !response && report.source === 'recourse',
 		signedIn: !!user,
 		canModerate: moderator,
+		// Moderators correct decisions from the item's page as from the lists.
+		moderation: moderator ? (moderationStateOf(db, report.id) ?? null) : null,
+		me: user?.id ?? null,
 		editableUntil:
 			representative && response?.source === 'recourse'
 				? response.createdAt + RESPONSE_EDIT_WINDOW
@@ -158,7 +162,32 @@ export const actions: Actions = {
 			note: parsed.output.note
 		});
 		if (!result.ok && result.reason === 'not-found') error(404);
+		if (!result.ok && result.reason === 'already-hidden') {
+			// Those who may see the hidden report are told; to anyone else it does not exist.
+			const maySee = canModerate(user) || getReport(db, id)?.report.authorId === user.id;
+			if (!maySee) error(404);
+			return fail(409, { flagForm: { values, errors: { reason: m.flag_already_hidden() } } });
+		}
 		return { flagged: parsed.output.target };
+	},
+
+	/** A moderator decides on the report or its response from the report's page. */
+	moderate: async ({ params, locals, request, url }) => {
+		const { user, id } = reportIdOrSignIn(locals, params, url);
+		if (!canModerate(user)) error(403);
+		const data = await readFormData(request);
+		const outcome = submitDecision(db, user, data);
+		if (!outcome.ok && (outcome.status === 403 || outcome.status === 404)) error(outcome.status);
+		// A removal confirmed from the page leaves nothing to show: back to the list.
+		if (outcome.ok && outcome.action === 'confirm-removal') {
+			redirect(303, localizeHref('/moderation/hidden?status=removed'));
+		}
+		if (!outcome.ok) {
+			return fail(outcome.status, {
+				moderationForm: { values: outcome.values, errors: outcome.errors }
+			});
+		}
+		return { moderated: true, reportId: id };
 	},
 
 	/** The author deletes the report for good, after ticking a confirmation. */
