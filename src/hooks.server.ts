@@ -1,5 +1,5 @@
-/** Per request: security headers, API rate limit, session → locals, locale; one log line per unexpected error. */
-import { json, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+/** Per request: security headers, the API's preflight and rate limit, session → locals, locale; one log line per unexpected error. */
+import { type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { cookieMaxAge, getTextDirection } from '$lib/paraglide/runtime';
@@ -11,8 +11,8 @@ import {
 } from '$lib/server/auth/session';
 import { config } from '$lib/server/config';
 import { db } from '$lib/server/db';
+import { handleApi } from '$lib/server/api/handle';
 import { decideLocale, localeCookie } from '$lib/server/i18n';
-import { limits } from '$lib/server/rate-limit';
 import { warmFacets } from '$lib/server/reports/facets';
 
 /** At start: explore's facet index begins loading (in batches between requests when large). */
@@ -82,21 +82,7 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-/** The public API is open to scripts, so it is where volume is limited (per client address). */
-const handleApiLimits: Handle = async ({ event, resolve }) => {
-	if (config.rateLimits && event.url.pathname.startsWith('/api/')) {
-		const allowed = limits.apiPerAddress.consume(event.getClientAddress());
-		if (!allowed.ok) {
-			return json(
-				{ error: 'Too many requests. Please slow down.' },
-				{ status: 429, headers: { 'retry-after': String(allowed.retryAfterSeconds) } }
-			);
-		}
-	}
-	return resolve(event);
-};
-
-export const handle = sequence(handleHeaders, handleApiLimits, handleSession, handleLocale);
+export const handle = sequence(handleHeaders, handleApi, handleSession, handleLocale);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	// 4xx raised by SvelteKit itself (unknown route, unsupported body) are the client's doing.

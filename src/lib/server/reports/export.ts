@@ -3,14 +3,7 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages';
 import type { Db } from '../db/client';
 import { company, report, reportChannel, reportEscalation } from '../db/schema';
-import {
-	exploreConditions,
-	newestMatchingIds,
-	parseExploreFilters,
-	type ExploreFilters
-} from './explore';
-
-const parseAll = parseExploreFilters(new URLSearchParams());
+import { exploreConditions, newestMatchingIds, noFilters, type ExploreFilters } from './explore';
 import { encodeCursor, olderThan, type ReportCursor } from './reports';
 import { formatMoneyInput } from '../../report-values';
 
@@ -176,6 +169,6 @@ export function listReportsPage(
 
 /** One report as exported, or undefined. */
 export function getExportRow(db: Db, id: number, origin: string): ExportRow | undefined {
-	const [row] = batchQuery(db, parseAll, null, 1, id);
+	const [row] = batchQuery(db, noFilters, null, 1, id);
 	return row ? toExportRow(row, origin) : undefined;
 }
