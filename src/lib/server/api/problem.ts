@@ -9,6 +9,15 @@ export const problemTypes = {
 } as const;
 export type ProblemType = keyof typeof problemTypes;
 
+/** What each kind means, for /api (English, as the rest of the API's description). */
+export const problemTypeDescriptions: Record<ProblemType, string> = {
+	'invalid-parameter':
+		'A query parameter is not one the operation takes, or its value is unknown (allowed lists the values), malformed (a number, date or cursor that cannot be read) or out of range. Nothing is answered rather than a wider result.',
+	'not-found': 'No report, company, pattern or API operation at this address.',
+	'too-many-requests':
+		'This address made too many requests; the Retry-After header says how many seconds to wait.'
+};
+
 export type Problem = {
 	type: string;
 	title: string;
