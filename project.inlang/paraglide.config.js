@@ -14,6 +14,9 @@ export default defineConfig({
 		{ match: '/explore/export.csv', exclude: true },
 		{ match: '/explore/export.json', exclude: true },
 		{ match: '/companies/suggest', exclude: true },
-		{ match: '/status', exclude: true }
+		{ match: '/status', exclude: true },
+		{ match: '/robots.txt', exclude: true },
+		{ match: '/sitemap.xml', exclude: true },
+		{ match: '/sitemaps/:path(.*)?', exclude: true }
 	]
 });

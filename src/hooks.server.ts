@@ -1,5 +1,5 @@
-/** Per request: compression, security headers, API rate limit, session → locals, locale, HTTP caching; one log line per unexpected error. */
-import { json, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+/** Per request: compression, security headers, the API's preflight and rate limit, session → locals, locale, HTTP caching; one log line per unexpected error. */
+import { type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { version } from '$app/environment';
@@ -12,11 +12,11 @@ import {
 } from '$lib/server/auth/session';
 import { config } from '$lib/server/config';
 import { db } from '$lib/server/db';
+import { handleApi } from '$lib/server/api/handle';
 import { readDataVersion } from '$lib/server/db/data-version';
 import { httpCaching } from '$lib/server/http/caching';
 import { handleCompression } from '$lib/server/http/compression';
 import { decideLocale, localeCookie } from '$lib/server/i18n';
-import { rateLimits } from '$lib/server/rate-limit';
 import { warmFacets } from '$lib/server/reports/facets';
 
 /** At start: explore's facet index begins loading (in batches between requests when large). */
@@ -86,20 +86,6 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-/** The public API is open to scripts, so it is where volume is limited (per client address). */
-const handleApiLimits: Handle = async ({ event, resolve }) => {
-	if (config.rateLimits && event.url.pathname.startsWith('/api/')) {
-		const allowed = rateLimits.apiPerAddress.consume(event.getClientAddress());
-		if (!allowed.ok) {
-			return json(
-				{ error: 'Too many requests. Please slow down.' },
-				{ status: 429, headers: { 'retry-after': String(allowed.retryAfterSeconds) } }
-			);
-		}
-	}
-	return resolve(event);
-};
-
 /** Runs inside the locale hook: the language is known, and so is the visitor. */
 const handleCaching = httpCaching({
 	dataVersion: () => readDataVersion(db),
@@ -112,7 +98,7 @@ const handleCaching = httpCaching({
 export const handle = sequence(
 	handleCompression,
 	handleHeaders,
-	handleApiLimits,
+	handleApi,
 	handleSession,
 	handleLocale,
 	handleCaching

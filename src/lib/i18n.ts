@@ -79,12 +79,21 @@ export type PageInLocale = {
 	current: boolean;
 };
 
+/** `/de/` → `/de`, `/de/?q=x` → `/de?q=x`; the root `/` stays. */
+function withoutTrailingSlash(href: string): string {
+	const at = href.search(/[?#]/);
+	const [path, rest] = at < 0 ? [href, ''] : [href.slice(0, at), href.slice(at)];
+	return (path.length > 1 ? path.replace(/\/$/, '') : path) + rest;
+}
+
 /** The current page (path and query) in every interface language. */
 export function pageInLocales(url: URL): PageInLocale[] {
 	const path = deLocalizeHref(url.pathname + url.search);
 	const current = getLocale();
 	return locales.map((locale) => {
-		const href = localizeHrefEachTime(path, { locale });
+		// `/de/` answers 308 to `/de` (no trailing slashes): an alternate must be the address
+		// that answers 200.
+		const href = withoutTrailingSlash(localizeHrefEachTime(path, { locale }));
 		const switchHref =
 			locale !== baseLocale ? href : `/${baseLocale}${href.replace(/^\/(?=[?#]|$)/, '')}`;
 		return { locale, name: localeNames[locale], href, switchHref, current: locale === current };

@@ -45,16 +45,20 @@ test('the read API pages through reports with filters, and describes itself', as
 	const one = await (await page.request.get(`/api/v1/reports/${second.data[0].id}`)).json();
 	expect(one.data).toMatchObject({ company_slug: slug, title: 'Api report 0' });
 	const company_ = await (await page.request.get(`/api/v1/companies/${slug}`)).json();
-	expect(company_.data.scorecard.reportCount).toBe(3);
+	expect(company_.data.scorecard.report_count).toBe(3);
 
 	const missing = await page.request.get('/api/v1/reports/999999999');
 	expect(missing.status()).toBe(404);
-	expect(await missing.json()).toEqual({ error: 'No such report.' });
+	expect(missing.headers()['content-type']).toBe('application/problem+json');
+	expect(await missing.json()).toMatchObject({ status: 404, detail: 'No such report.' });
 	expect((await page.request.get('/api/v1/companies/no-such-company')).status()).toBe(404);
 	expect((await page.request.get('/api/v1/patterns/nonsense')).status()).toBe(404);
+	// Before: these three bad values were dropped and the first page of everything came back.
+	const refused = await page.request.get('/api/v1/reports?cursor=garbage&limit=-5&rating=9');
+	expect(refused.status()).toBe(400);
 	expect(
-		(await page.request.get('/api/v1/reports?cursor=garbage&limit=-5&rating=9')).status()
-	).toBe(200);
+		(await refused.json()).invalid_params.map((p: { parameter: string }) => p.parameter)
+	).toEqual(['rating', 'cursor', 'limit']);
 
 	const spec = await (await page.request.get('/api/openapi.json')).json();
 	expect(spec.openapi).toBe('3.1.0');

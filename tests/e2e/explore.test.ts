@@ -85,3 +85,43 @@ test('an unknown company name is reported beside the field', async ({ page }) =>
 	);
 	await expectAccessible(page);
 });
+
+// Before: /explore?category=biling-error dropped the value and counted, listed and exported every report.
+test('an unknown filter value is shown beside its filter and widens nothing, on the page, its export and its feed', async ({
+	page,
+	request
+}) => {
+	await page.goto('/explore?category=biling-error&outcome=resolved');
+	const category = page.getByLabel('What failed');
+	await expect(category).toHaveAttribute('aria-invalid', 'true');
+	await expect(category).toHaveAccessibleDescription(
+		/“biling-error” is not a value this filter takes/
+	);
+	await expect(
+		page.getByRole('heading', {
+			name: 'No reports shown: a filter has a value that cannot be read'
+		})
+	).toBeVisible();
+	await expect(page.getByRole('heading', { name: /matching report/ })).toHaveCount(0);
+	await expect(page.getByRole('link', { name: 'Download CSV' })).toHaveCount(0);
+	await expectAccessible(page);
+
+	await page.goto('/explore?from=2024-13-01');
+	await expect(page.getByLabel('Started on or after')).toHaveAccessibleDescription(
+		/“2024-13-01” is not a value/
+	);
+
+	for (const path of [
+		'/explore/export.csv?category=biling-error',
+		'/explore/export.json?category=biling-error',
+		'/explore/feed?category=biling-error'
+	]) {
+		const response = await request.get(path);
+		expect(response.status(), path).toBe(400);
+		expect(await response.json()).toMatchObject({
+			parameter: 'category',
+			value: 'biling-error',
+			allowed: expect.arrayContaining(['billing-error'])
+		});
+	}
+});

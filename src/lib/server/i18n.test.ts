@@ -66,6 +66,19 @@ describe('decideLocale', () => {
 		expect(decideLocale(...visit('/en'), 'de')).toMatchObject({ location: '/' });
 	});
 
+	// Before: a request without Sec-Fetch-Dest (a crawler, curl) got /en/companies as a 200 duplicate.
+	it('redirects /en/… for every reader, not only browsers', () => {
+		const [crawler, url] = visit('/en/companies');
+		crawler.headers.delete('sec-fetch-dest');
+		expect(decideLocale(crawler, url, undefined)).toMatchObject({
+			action: 'redirect',
+			location: '/companies'
+		});
+		expect(decideLocale(...visit('/en/companies', {}, 'HEAD'), undefined)).toMatchObject({
+			location: '/companies'
+		});
+	});
+
 	it('never redirects form posts, scripts, data requests or the machine routes', () => {
 		const german = { 'accept-language': 'de' };
 		const none = { action: 'serve', remember: null };

@@ -27,22 +27,25 @@ function prefixOf(url: URL): Locale | null {
  * language it chose before (the cookie) or, on a first visit, to the one it prefers
  * (Accept-Language) when that is not English. `/en/…` is an explicit choice of English: it is
  * remembered and redirected to the unprefixed address. Scripts, form posts, data requests and
- * the excluded machine routes (API, exports, /status) are never redirected.
+ * the excluded machine routes (API, exports, /status) are never redirected, except that `/en/…`
+ * always redirects.
  */
 export function decideLocale(
 	request: Request,
 	url: URL,
 	cookieLocale: string | undefined
 ): LocaleDecision {
-	const isPageVisit =
-		request.method === 'GET' && request.headers.get('sec-fetch-dest') === 'document';
-	if (!isPageVisit || isExcludedByRouteStrategy(url.href))
-		return { action: 'serve', remember: null };
+	const isRead = request.method === 'GET' || request.method === 'HEAD';
+	if (!isRead || isExcludedByRouteStrategy(url.href)) return { action: 'serve', remember: null };
 	const prefix = prefixOf(url);
 	const path = url.pathname + url.search;
+	// One address per page and language: /en/… is never a second copy of /…, whoever asks
+	// (a crawler or a script as much as a browser).
 	if (prefix === baseLocale) {
 		return { action: 'redirect', location: deLocalizeHref(path), remember: baseLocale };
 	}
+	const isPageVisit = request.headers.get('sec-fetch-dest') === 'document';
+	if (!isPageVisit) return { action: 'serve', remember: null };
 	if (prefix) return { action: 'serve', remember: prefix };
 	const wanted = toLocale(cookieLocale) ?? extractLocaleFromHeader(request) ?? baseLocale;
 	if (wanted === baseLocale) return { action: 'serve', remember: baseLocale };

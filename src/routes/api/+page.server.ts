@@ -1,4 +1,5 @@
 import { openApiDocument } from '$lib/server/api/openapi';
+import { problemTypeDescriptions, problemTypes } from '$lib/server/api/problem';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ url }) => {
@@ -14,6 +15,11 @@ export const load: PageServerLoad = ({ url }) => {
 				in: p.in,
 				description: 'description' in p ? String(p.description) : ''
 			}))
+		})),
+		problems: Object.entries(problemTypeDescriptions).map(([type, description]) => ({
+			type,
+			title: problemTypes[type as keyof typeof problemTypes],
+			description
 		}))
 	};
 };

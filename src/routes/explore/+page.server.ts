@@ -2,14 +2,22 @@ import { redirect } from '@sveltejs/kit';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { findCompanyByName, findCompanyBySlug } from '$lib/server/companies/companies';
 import { db } from '$lib/server/db';
+import { integer, one, oneOf } from '$lib/server/query-params';
 import {
 	filtersToSearchParams,
 	listExploreReports,
-	parseExploreFilters,
+	readExploreQuery,
+	reportCursor,
 	summariseExplore
 } from '$lib/server/reports/explore';
-import { decodeCursor } from '$lib/server/reports/reports';
 import type { PageServerLoad } from './$types';
+
+/** The page's own parameters, besides the filters: where in the list, and in which order. */
+const pageParams = {
+	page: one(integer(1, 50), 1),
+	before: one(reportCursor),
+	order: one(oneOf(['relevance'] as const))
+};
 
 export const load: PageServerLoad = ({ url }) => {
 	// A company typed by name becomes its slug, so that the address is a stable permalink.
@@ -28,23 +36,43 @@ export const load: PageServerLoad = ({ url }) => {
 		}
 		if (!unknownCompanies.length) redirect(303, localizeHref(`/explore?${params}`));
 	}
-	const filters = parseExploreFilters(url.searchParams);
-	const page = Number(url.searchParams.get('page')) || 1;
-	const rank = !!filters.q && url.searchParams.get('order') === 'relevance';
-	const list = listExploreReports(db, filters, {
-		before: decodeCursor(url.searchParams.get('before')),
-		page,
-		rank
-	});
+	// Names the page does not know (a campaign tag, say) are passed over; values it cannot read
+	// are not: dropping one would show reports the reader did not ask for.
+	const query = readExploreQuery(url.searchParams, pageParams, { unknownNames: 'ignore' });
+	const { page, before, order, ...filters } = query.values;
+	const refused = query.problems.length > 0;
+	/** Each refused parameter with the value it had: shown beside its filter. */
+	const invalid: Record<string, string> = {};
+	for (const p of query.problems) invalid[p.parameter] ??= p.value.slice(0, 100);
+	const companyNames = filters.company.map((slug) => findCompanyBySlug(db, slug)?.name ?? slug);
+	if (refused) {
+		return {
+			filters,
+			refused,
+			invalid,
+			query: '',
+			companyNames,
+			unknownCompanies,
+			summary: { total: 0, months: [], categories: [], companies: [] },
+			reports: [],
+			order: 'newest' as const,
+			rankHref: null,
+			nextHref: null,
+			firstHref: null
+		};
+	}
+	const rank = !!filters.q && order === 'relevance';
+	const list = listExploreReports(db, filters, { before, page, rank });
 	const base = filtersToSearchParams(filters);
 	if (rank) base.set('order', 'relevance');
 	const nextParams = new URLSearchParams(base);
 	const rankedParams = new URLSearchParams(base);
 	rankedParams.set('order', 'relevance');
 	if (list.next) nextParams.set(list.order === 'relevance' ? 'page' : 'before', list.next);
-	const companyNames = filters.company.map((slug) => findCompanyBySlug(db, slug)?.name ?? slug);
 	return {
 		filters,
+		refused,
+		invalid,
 		query: base.toString(),
 		companyNames,
 		unknownCompanies,
@@ -53,6 +81,6 @@ export const load: PageServerLoad = ({ url }) => {
 		order: list.order,
 		rankHref: localizeHref(`/explore?${rankedParams}`),
 		nextHref: list.next ? localizeHref(`/explore?${nextParams}`) : null,
-		firstHref: url.searchParams.has('before') || page > 1 ? localizeHref(`/explore?${base}`) : null
+		firstHref: before || page > 1 ? localizeHref(`/explore?${base}`) : null
 	};
 };

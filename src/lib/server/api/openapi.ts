@@ -1,5 +1,8 @@
-/** The OpenAPI 3 description of the read API: served as JSON and rendered on /api. */
-import { exportColumns } from '../reports/export';
+/**
+ * The OpenAPI 3.1 description of the read API: the contract, served as JSON and rendered on
+ * /api. Every property is typed; tests validate real responses against it (tests/e2e/openapi)
+ * and lint it with Redocly (src/lib/server/api/openapi-lint.test.ts).
+ */
 import {
 	categories,
 	channels,
@@ -8,207 +11,433 @@ import {
 	outcomes,
 	reportLanguages,
 	reportSources,
-	triggers
+	responseActions,
+	triggers,
+	verdicts
 } from '../../taxonomy';
+import { exploreFilterParams } from '../reports/explore';
+import { exportColumns, type ExportColumn } from '../reports/export';
+import type { Scorecard } from '../reports/scorecard';
+import type { Param } from '../query-params';
+import { problemTypeDescriptions, type ProblemType } from './problem';
 
-const listParam = (name: string, values: readonly string[], description: string) => ({
+type Schema = Record<string, unknown>;
+
+const nullable = (schema: Schema): Schema => ({
+	...schema,
+	type: [schema.type as string, 'null'],
+	...(schema.enum ? { enum: [...(schema.enum as unknown[]), null] } : {})
+});
+const string: Schema = { type: 'string' };
+const integer: Schema = { type: 'integer', minimum: 0 };
+const enumOf = (values: readonly string[]): Schema => ({ type: 'string', enum: [...values] });
+const dateTime: Schema = { type: 'string', format: 'date-time' };
+const uri: Schema = { type: 'string', format: 'uri' };
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
+/** An object whose every listed property is present (nullable ones as null). */
+const object = (properties: Record<string, Schema>, description?: string): Schema => ({
+	type: 'object',
+	...(description ? { description } : {}),
+	properties,
+	required: Object.keys(properties),
+	additionalProperties: false
+});
+
+/** The JSON type of each export column; keyed by ExportColumn so a new column needs one. */
+const reportColumnSchemas: Record<ExportColumn, Schema> = {
+	id: { type: 'integer', minimum: 1 },
+	url: uri,
+	source: enumOf(reportSources),
+	external_id: nullable(string),
+	company_slug: string,
+	company_name: string,
+	industry: nullable(enumOf(industries)),
+	title: string,
+	product: string,
+	category: enumOf(categories),
+	trigger: nullable(enumOf(triggers)),
+	started_on: { type: 'string', format: 'date' },
+	ended_on: { type: ['string', 'null'], format: 'date' },
+	contacts: nullable(integer),
+	hours: { type: ['number', 'null'], minimum: 0 },
+	agents: nullable(integer),
+	promises_broken: nullable(integer),
+	channels: { type: 'string', description: `Values of ${channels.join(', ')}, separated by |.` },
+	escalations: {
+		type: 'string',
+		description: `Values of ${escalations.join(', ')}, separated by |.`
+	},
+	currency: { type: ['string', 'null'], pattern: '^[A-Z]{3}$' },
+	amount_disputed: { type: ['string', 'null'], pattern: '^\\d+(\\.\\d+)?$' },
+	amount_recovered: { type: ['string', 'null'], pattern: '^\\d+(\\.\\d+)?$' },
+	outcome: enumOf(outcomes),
+	rating: { type: ['integer', 'null'], minimum: 1, maximum: 5 },
+	language: enumOf(reportLanguages),
+	me_too: integer,
+	created_at: dateTime,
+	updated_at: dateTime,
+	tags: string,
+	source_details: { type: ['object', 'null'], additionalProperties: true },
+	narrative: string,
+	response: nullable(string),
+	response_date: { type: ['string', 'null'], format: 'date-time' },
+	response_timely: { type: ['boolean', 'null'] },
+	response_action: nullable(enumOf(responseActions)),
+	verdict: nullable(enumOf(verdicts)),
+	verdict_date: { type: ['string', 'null'], format: 'date-time' }
+};
+
+const numericSummary = object({
+	n: integer,
+	sum: { type: 'number' },
+	mean: { type: ['number', 'null'] },
+	median: { type: ['number', 'null'] }
+});
+const distribution: Schema = {
+	type: 'array',
+	items: object({ key: string, n: integer })
+};
+
+const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** The scorecard's figures, keyed as the domain type names them (so none is missed), sent in snake_case. */
+const scorecardProperties: Record<keyof Scorecard, Schema> = {
+	reportCount: integer,
+	meTooCount: integer,
+	rating: numericSummary,
+	ratingDistribution: distribution,
+	categories: distribution,
+	outcomes: distribution,
+	triggers: distribution,
+	channels: distribution,
+	escalations: distribution,
+	languages: distribution,
+	sources: distribution,
+	contacts: numericSummary,
+	effortMinutes: numericSummary,
+	agents: numericSummary,
+	promisesBroken: numericSummary,
+	money: {
+		type: 'array',
+		items: object({
+			currency: string,
+			n: integer,
+			disputed_minor: { type: 'integer' },
+			recovered_minor: { type: 'integer' }
+		})
+	},
+	months: {
+		type: 'array',
+		items: object({ month: { type: 'string', pattern: '^\\d{4}-\\d{2}$' }, n: integer })
+	},
+	responses: {
+		type: 'array',
+		items: object({
+			source: enumOf(reportSources),
+			reports: integer,
+			responded: integer,
+			timely: integer,
+			accepted: integer,
+			disputed: integer,
+			resolved_after: integer
+		})
+	},
+	responseDays: numericSummary
+};
+
+/** What each filter means; keyed by the filter table, so a new filter must be described. */
+const filterDescriptions: Record<keyof typeof exploreFilterParams, string> = {
+	company: 'Company slug.',
+	industry: 'Industry of the company.',
+	category: 'What failed.',
+	trigger: 'Life event that triggered it.',
+	outcome: 'Outcome.',
+	channel: 'A channel the consumer tried.',
+	escalation: 'An escalation the consumer tried.',
+	rating: 'Rating from 1 (worst) to 5.',
+	language: 'Language of the report.',
+	source:
+		'Where the report comes from: recourse (written here) or cfpb (imported from the CFPB Consumer Complaint Database).',
+	from: 'Started on or after (YYYY-MM-DD).',
+	to: 'Started on or before (YYYY-MM-DD); not before from.',
+	q: 'Words in the title, product or narrative (all must match; case and diacritics ignored).'
+};
+
+const valueSchema = (name: string, param: Param<unknown, unknown>): Schema => {
+	if (param.rule.allowed) return enumOf(param.rule.allowed);
+	if (name === 'from' || name === 'to') return { type: 'string', format: 'date' };
+	if (name === 'q') return { type: 'string', maxLength: 200 };
+	return { type: 'string', pattern: '^[A-Za-z0-9-]{1,80}$' };
+};
+
+const filterParameters = Object.entries(exploreFilterParams).map(([name, param]) => ({
 	name,
 	in: 'query',
 	required: false,
-	description: `${description} Repeat the parameter to match any of several values.`,
-	schema: { type: 'array', items: { type: 'string', enum: [...values] } },
-	style: 'form',
-	explode: true
-});
+	description: param.many
+		? `${filterDescriptions[name as keyof typeof filterDescriptions]} Repeat the parameter to match any of several values (at most ${param.max}).`
+		: filterDescriptions[name as keyof typeof filterDescriptions],
+	schema: param.many
+		? { type: 'array', items: valueSchema(name, param), maxItems: param.max }
+		: valueSchema(name, param),
+	...(param.many ? { style: 'form', explode: true } : {})
+}));
 
-const reportFilters = [
-	{
-		name: 'q',
-		in: 'query',
-		required: false,
-		description:
-			'Words in the title, product or narrative (all must match; case and diacritics ignored).',
-		schema: { type: 'string', maxLength: 200 }
-	},
-	{
-		name: 'company',
-		in: 'query',
-		required: false,
-		description: 'Company slug. Repeat for several companies.',
-		schema: { type: 'array', items: { type: 'string' } },
-		style: 'form',
-		explode: true
-	},
-	listParam('industry', industries, 'Industry of the company.'),
-	listParam('category', categories, 'What failed.'),
-	listParam('trigger', triggers, 'Life event that triggered it.'),
-	listParam('outcome', outcomes, 'Outcome.'),
-	listParam('channel', channels, 'A channel the consumer tried.'),
-	listParam('escalation', escalations, 'An escalation the consumer tried.'),
-	listParam('rating', ['1', '2', '3', '4', '5'], 'Rating from 1 (worst) to 5.'),
-	listParam('language', reportLanguages, 'Language of the report.'),
-	listParam(
-		'source',
-		reportSources,
-		'Where the report comes from: recourse (written here) or cfpb (imported from the CFPB Consumer Complaint Database).'
-	),
-	{
-		name: 'from',
-		in: 'query',
-		required: false,
-		description: 'Started on or after (YYYY-MM-DD).',
-		schema: { type: 'string', format: 'date' }
-	},
-	{
-		name: 'to',
-		in: 'query',
-		required: false,
-		description: 'Started on or before (YYYY-MM-DD).',
-		schema: { type: 'string', format: 'date' }
-	}
-];
+const cursorParameter = {
+	name: 'cursor',
+	in: 'query',
+	required: false,
+	description: 'The next_cursor of the previous page.',
+	schema: { type: 'string' }
+};
+const limitParameter = {
+	name: 'limit',
+	in: 'query',
+	required: false,
+	description: 'Items per page (1 to 200, default 50).',
+	schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 }
+};
 
-const paging = [
-	{
-		name: 'cursor',
-		in: 'query',
-		required: false,
-		description: 'The next_cursor of the previous page.',
-		schema: { type: 'string' }
-	},
-	{
-		name: 'limit',
-		in: 'query',
-		required: false,
-		description: 'Items per page (1 to 200, default 50).',
-		schema: { type: 'integer', minimum: 1, maximum: 200 }
-	}
-];
-
-const page = (item: string) => ({
-	type: 'object',
-	properties: {
-		data: { type: 'array', items: { $ref: `#/components/schemas/${item}` } },
+const pageOf = (item: string): Schema =>
+	object({
+		data: { type: 'array', items: ref(item) },
 		next_cursor: {
 			type: ['string', 'null'],
 			description: 'Pass as cursor for the next page; null on the last page.'
 		}
+	});
+const one = (item: string): Schema => object({ data: ref(item) });
+
+const problem = (description: string) => ({
+	description,
+	content: { 'application/problem+json': { schema: ref('Problem') } }
+});
+
+/** Every operation's answers: its 200, and the problems any operation may give. */
+const responses = (description: string, schema: Schema, options: { notFound?: boolean } = {}) => ({
+	'200': { description, content: { 'application/json': { schema } } },
+	'400': problem('A query parameter is unknown, or a value is unknown, malformed or out of range.'),
+	...(options.notFound ? { '404': problem('No such item.') } : {}),
+	'429': {
+		...problem('Too many requests from this address; retry after the time given.'),
+		headers: {
+			'Retry-After': {
+				description: 'Seconds to wait.',
+				schema: { type: 'integer', minimum: 0 }
+			}
+		}
 	}
 });
 
-const ok = (description: string, schema: object) => ({
-	'200': { description, content: { 'application/json': { schema } } }
+const slugPath = (description: string) => ({
+	name: 'slug',
+	in: 'path',
+	required: true,
+	description,
+	schema: { type: 'string' }
 });
-const notFound = {
-	'404': {
-		description: 'Not found',
-		content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } }
-	}
-};
 
 export function openApiDocument(origin: string) {
 	return {
 		openapi: '3.1.0',
 		info: {
 			title: 'Recourse read API',
-			version: '1.0.0',
+			version: '1.1.0',
 			description:
-				'Public, read-only access to Recourse reports, company scorecards and recurring patterns. No key is needed; responses allow any origin. Personal data is never included.'
+				'Public, read-only access to Recourse reports, company scorecards and recurring patterns. No key is needed; responses allow any origin. Personal data is never included. Errors are RFC 9457 problem documents.'
 		},
 		servers: [{ url: `${origin}/api/v1` }],
+		// No key, no sign-in: the API is public.
+		security: [],
+		tags: [
+			{ name: 'reports', description: 'Individual reports, filtered as on the explore page.' },
+			{ name: 'companies', description: 'Companies and their scorecards.' },
+			{ name: 'patterns', description: 'Recurring patterns: a failure after a life event.' }
+		],
 		paths: {
 			'/reports': {
 				get: {
+					operationId: 'listReports',
+					tags: ['reports'],
 					summary: 'Reports matching filters, newest first',
-					parameters: [...reportFilters, ...paging],
-					responses: ok('A page of reports', page('Report'))
+					parameters: [...filterParameters, cursorParameter, limitParameter],
+					responses: responses('A page of reports', pageOf('Report'))
 				}
 			},
 			'/reports/{id}': {
 				get: {
+					operationId: 'getReport',
+					tags: ['reports'],
 					summary: 'One report',
-					parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }],
-					responses: {
-						...ok('The report', {
-							type: 'object',
-							properties: { data: { $ref: '#/components/schemas/Report' } }
-						}),
-						...notFound
-					}
+					parameters: [
+						{
+							name: 'id',
+							in: 'path',
+							required: true,
+							description: 'The report id.',
+							schema: { type: 'integer', minimum: 1 }
+						}
+					],
+					responses: responses('The report', one('Report'), { notFound: true })
 				}
 			},
 			'/companies': {
 				get: {
+					operationId: 'listCompanies',
+					tags: ['companies'],
 					summary: 'Companies in alphabetical order',
-					parameters: paging,
-					responses: ok('A page of companies', page('Company'))
+					parameters: [cursorParameter, limitParameter],
+					responses: responses('A page of companies', pageOf('Company'))
 				}
 			},
 			'/companies/{slug}': {
 				get: {
+					operationId: 'getCompany',
+					tags: ['companies'],
 					summary: 'A company with its scorecard figures',
-					parameters: [{ name: 'slug', in: 'path', required: true, schema: { type: 'string' } }],
-					responses: { ...ok('The company', { type: 'object' }), ...notFound }
+					parameters: [slugPath('The company slug.')],
+					responses: responses('The company', one('CompanyDetail'), { notFound: true })
 				}
 			},
 			'/patterns': {
 				get: {
+					operationId: 'listPatterns',
+					tags: ['patterns'],
 					summary: 'Recurring patterns seen at two companies or more',
 					parameters: [
 						{
 							name: 'sort',
 							in: 'query',
 							required: false,
-							schema: { type: 'string', enum: ['volume', 'growth'] }
+							description: 'volume: most reports first; growth: most growth in 90 days first.',
+							schema: { type: 'string', enum: ['volume', 'growth'], default: 'volume' }
 						}
 					],
-					responses: ok('All patterns', page('Pattern'))
+					responses: responses('All patterns', pageOf('Pattern'))
 				}
 			},
 			'/patterns/{slug}': {
 				get: {
+					operationId: 'getPattern',
+					tags: ['patterns'],
 					summary: 'A pattern with its figures and the companies most affected',
-					parameters: [{ name: 'slug', in: 'path', required: true, schema: { type: 'string' } }],
-					responses: { ...ok('The pattern', { type: 'object' }), ...notFound }
+					parameters: [slugPath('The pattern slug, {category}-after-{trigger}.')],
+					responses: responses('The pattern', one('PatternDetail'), { notFound: true })
 				}
 			}
 		},
 		components: {
 			schemas: {
-				Report: {
-					type: 'object',
-					properties: Object.fromEntries(
+				Report: object(
+					Object.fromEntries(
 						exportColumns.map(([name, description]) => [
 							name,
-							{ description: description({}, { locale: 'en' }) }
+							{ ...reportColumnSchemas[name], description: description({}, { locale: 'en' }) }
 						])
-					)
-				},
-				Company: {
+					),
+					'A report with the columns of the exports (see /about/data).'
+				),
+				Company: object({
+					slug: string,
+					name: string,
+					industry: nullable(enumOf(industries)),
+					report_count: integer,
+					url: uri
+				}),
+				CompanyDetail: object({
+					slug: string,
+					name: string,
+					industry: nullable(enumOf(industries)),
+					website: nullable(string),
+					url: uri,
+					scorecard: ref('Scorecard')
+				}),
+				Pattern: object({
+					slug: string,
+					category: enumOf(categories),
+					trigger: enumOf(triggers),
+					report_count: integer,
+					company_count: integer,
+					me_too_count: integer,
+					last_90_days: integer,
+					previous_90_days: integer,
+					url: uri
+				}),
+				PatternDetail: object({
+					slug: string,
+					category: enumOf(categories),
+					trigger: enumOf(triggers),
+					report_count: integer,
+					company_count: integer,
+					me_too_count: integer,
+					url: uri,
+					companies: {
+						type: 'array',
+						items: object({
+							slug: string,
+							name: string,
+							reports_of_pattern: integer,
+							report_count: integer
+						})
+					},
+					scorecard: ref('Scorecard')
+				}),
+				Scorecard: object(
+					Object.fromEntries(
+						Object.entries(scorecardProperties).map(([key, schema]) => [snake(key), schema])
+					),
+					'Figures of a company or pattern; each shows the number of reports behind it.'
+				),
+				Problem: {
 					type: 'object',
+					description: 'An RFC 9457 problem document.',
 					properties: {
-						slug: { type: 'string' },
-						name: { type: 'string' },
-						industry: { type: ['string', 'null'] },
-						report_count: { type: 'integer' },
-						url: { type: 'string' }
-					}
-				},
-				Pattern: {
-					type: 'object',
-					properties: {
-						slug: { type: 'string' },
-						category: { type: 'string' },
-						trigger: { type: 'string' },
-						report_count: { type: 'integer' },
-						company_count: { type: 'integer' },
-						me_too_count: { type: 'integer' },
-						last_90_days: { type: 'integer' },
-						previous_90_days: { type: 'integer' },
-						url: { type: 'string' }
-					}
-				},
-				Error: { type: 'object', properties: { error: { type: 'string' } } }
+						type: {
+							type: 'string',
+							format: 'uri',
+							description: `What kind of problem: ${Object.keys(problemTypeDescriptions)
+								.map((t) => `${origin}/api#problem-${t as ProblemType}`)
+								.join(', ')}.`
+						},
+						title: string,
+						status: { type: 'integer', minimum: 400, maximum: 599 },
+						detail: string,
+						parameter: { type: 'string', description: 'The first refused parameter.' },
+						value: { type: 'string', description: 'Its value.' },
+						allowed: {
+							type: 'array',
+							items: string,
+							description: 'The values it takes, when they are a closed list.'
+						},
+						invalid_params: {
+							type: 'array',
+							description: 'Every refused parameter.',
+							items: {
+								type: 'object',
+								properties: {
+									parameter: string,
+									value: string,
+									reason: enumOf([
+										'unknown-parameter',
+										'unknown-value',
+										'malformed',
+										'out-of-range',
+										'repeated',
+										'too-many'
+									]),
+									allowed: { type: 'array', items: string },
+									expected: string,
+									detail: string
+								},
+								required: ['parameter', 'value', 'reason', 'detail'],
+								additionalProperties: false
+							}
+						}
+					},
+					required: ['type', 'title', 'status', 'detail'],
+					additionalProperties: false
+				}
 			}
 		}
 	};

@@ -1,21 +1,23 @@
-/** JSON answers of the public read API: open to every origin, errors as { error } objects. */
+/** JSON answers of the public read API: open to every origin; errors are problem documents (./problem.ts). */
 import { json } from '@sveltejs/kit';
+import { corsHeaders } from './problem';
 
-const headers = {
-	'access-control-allow-origin': '*',
-	'cache-control': 'public, max-age=60'
-};
+const headers = { ...corsHeaders, 'cache-control': 'public, max-age=60' };
 
 export function apiJson(body: unknown, init: { status?: number } = {}): Response {
 	return json(body, { status: init.status ?? 200, headers });
 }
 
-export function apiError(status: number, message: string): Response {
-	return json({ error: message }, { status, headers });
-}
+const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
-/** `limit` from the query string, within 1..max (default 50). */
-export function pageLimit(params: URLSearchParams, max = 200): number {
-	const value = Number(params.get('limit'));
-	return Number.isInteger(value) && value > 0 ? Math.min(value, max) : 50;
+/**
+ * A domain object with its keys in the API's one naming convention (snake_case): the pages
+ * keep the domain's camelCase (`reportCount`), the API says `report_count`.
+ */
+export function snakeCaseKeys<T>(value: T): unknown {
+	if (Array.isArray(value)) return value.map(snakeCaseKeys);
+	if (value && typeof value === 'object') {
+		return Object.fromEntries(Object.entries(value).map(([k, v]) => [snake(k), snakeCaseKeys(v)]));
+	}
+	return value;
 }

@@ -6,6 +6,7 @@ import { createReport, decodeCursor, updateReport } from './reports';
 import {
 	listExploreReports,
 	parseExploreFilters,
+	readExploreQuery,
 	summariseExplore,
 	searchSnippet,
 	toFtsQuery,
@@ -28,20 +29,69 @@ const file = (overrides: Parameters<typeof reportInput>[0], at = Date.UTC(2026, 
 	return result.id;
 };
 
-describe('parseExploreFilters', () => {
-	it('keeps known values and drops the rest', () => {
+describe('readExploreQuery', () => {
+	const read = (query: string) =>
+		readExploreQuery(new URLSearchParams(query), {}, { unknownNames: 'refuse' });
+
+	it('reads every known value', () => {
 		expect(
-			filters(
-				'category=billing-error&category=bogus&rating=1&rating=9&from=2024-01-01&to=nope&company=Acme-Telecom&q=%20x%20'
+			read(
+				'category=billing-error&rating=1&rating=5&from=2024-01-01&company=Acme-Telecom&q=%20x%20&outcome='
 			)
-		).toMatchObject({
-			category: ['billing-error'],
-			rating: [1],
-			from: '2024-01-01',
-			to: null,
-			company: ['acme-telecom'],
-			q: 'x'
+		).toEqual({
+			values: expect.objectContaining({
+				category: ['billing-error'],
+				rating: [1, 5],
+				from: '2024-01-01',
+				to: null,
+				company: ['acme-telecom'],
+				outcome: [],
+				q: 'x'
+			}),
+			problems: []
 		});
+	});
+
+	// Before: unknown values were dropped, and the view widened to every report.
+	it('refuses an unknown or malformed value with the parameter and what it takes', () => {
+		const { problems } = read(
+			'category=biling-error&rating=9&from=2024-02-30&to=nope&language=xx&company=Acme%20Telecom&bogus=1'
+		);
+		expect(problems).toEqual([
+			expect.objectContaining({ parameter: 'company', value: 'Acme Telecom', reason: 'malformed' }),
+			expect.objectContaining({
+				parameter: 'category',
+				value: 'biling-error',
+				reason: 'unknown-value',
+				allowed: expect.arrayContaining(['billing-error'])
+			}),
+			expect.objectContaining({
+				parameter: 'rating',
+				value: '9',
+				allowed: ['1', '2', '3', '4', '5']
+			}),
+			expect.objectContaining({ parameter: 'language', value: 'xx', reason: 'unknown-value' }),
+			expect.objectContaining({ parameter: 'from', value: '2024-02-30', reason: 'malformed' }),
+			expect.objectContaining({ parameter: 'to', value: 'nope', reason: 'malformed' }),
+			expect.objectContaining({ parameter: 'bogus', reason: 'unknown-parameter' })
+		]);
+	});
+
+	it('refuses repeated single values, too many values, long words and backwards dates', () => {
+		const reasons = (query: string) =>
+			read(query).problems.map((p) => `${p.parameter} ${p.reason}`);
+		expect(reasons('from=2024-01-01&from=2024-02-01')).toEqual(['from repeated']);
+		expect(reasons(Array.from({ length: 21 }, (_, i) => `company=c${i}`).join('&'))).toEqual([
+			'company too-many'
+		]);
+		expect(reasons(`q=${'a'.repeat(201)}`)).toEqual(['q out-of-range']);
+		expect(reasons('from=2024-02-01&to=2024-01-01')).toEqual(['to out-of-range']);
+	});
+
+	it('passes over unknown names only when asked to (pages that links decorate)', () => {
+		const query = new URLSearchParams('utm_source=x&category=billing-error');
+		expect(readExploreQuery(query, {}, { unknownNames: 'ignore' }).problems).toEqual([]);
+		expect(() => parseExploreFilters(query)).toThrow(/utm_source/);
 	});
 });
 

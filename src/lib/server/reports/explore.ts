@@ -8,18 +8,32 @@ import {
 	channels,
 	escalations,
 	industries,
-	isOneOf,
 	outcomes,
 	patternSlug,
 	reportLanguages,
 	reportSources,
 	triggers
 } from '../../taxonomy';
+import {
+	describeProblem,
+	isoDate,
+	many,
+	mapped,
+	matching,
+	one,
+	oneOf,
+	readParams,
+	text,
+	type ParamTable,
+	type ParamValues,
+	type ReadParamsResult
+} from '../query-params';
 import { ALL_SCOPE, companyScope, patternScope, readRollup, type Distribution } from './rollups';
 import type { MonthCount } from './scorecard';
 import { dayNumber, facetsFor, monthKey, type FacetFilter, type FacetIndex } from './facets';
 import {
 	listNewestReports,
+	decodeCursor,
 	encodeCursor,
 	visibleReport,
 	reportSummariesByIds,
@@ -28,66 +42,93 @@ import {
 	type ReportSummary
 } from './reports';
 
-export type ExploreFilters = {
-	company: string[];
-	industry: string[];
-	category: string[];
-	trigger: string[];
-	outcome: string[];
-	channel: string[];
-	escalation: string[];
-	rating: number[];
-	language: string[];
-	/** Where reports come from: written on Recourse, or imported (cfpb). */
-	source: string[];
-	/** Incident start dates, inclusive (YYYY-MM-DD). */
-	from: string | null;
-	to: string | null;
-	q: string;
-};
-
-const listFilters = {
-	industry: industries,
-	category: categories,
-	trigger: triggers,
-	outcome: outcomes,
-	channel: channels,
-	escalation: escalations,
-	language: reportLanguages,
-	source: reportSources
-} as const;
-
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+/** A company slug as written in addresses; upper case is read as lower case. */
+const companySlug = mapped(
+	matching(/^[A-Za-z0-9-]{1,80}$/, 'a company slug (letters, digits and hyphens)'),
+	(slug) => slug.toLowerCase(),
+	'a company slug'
+);
+const rating = mapped(oneOf(['1', '2', '3', '4', '5'] as const), Number, 'a rating from 1 to 5');
 
 /**
- * Reads filters from a query string. Unknown values are dropped rather than refused: a
- * permalink from an older version of the site still opens.
+ * The filters of a view of reports, one row per query parameter: explore, its exports and
+ * feed, and the API read them from this table and nothing else. A new filter is a new row
+ * here, a condition in exploreConditions and one in facetFilter.
  */
-export function parseExploreFilters(params: URLSearchParams): ExploreFilters {
-	const many = <T extends string>(name: string, allowed: readonly T[]) =>
-		[...new Set(params.getAll(name))].filter((v): v is T => isOneOf(allowed, v)).slice(0, 20);
-	const date = (name: string) => {
-		const value = params.get(name)?.trim() ?? '';
-		return isoDate.test(value) ? value : null;
-	};
-	return {
-		company: [...new Set(params.getAll('company'))]
-			.map((s) => s.trim().toLowerCase())
-			.filter((s) => /^[a-z0-9-]{1,80}$/.test(s))
-			.slice(0, 20),
-		industry: many('industry', listFilters.industry),
-		category: many('category', listFilters.category),
-		trigger: many('trigger', listFilters.trigger),
-		outcome: many('outcome', listFilters.outcome),
-		channel: many('channel', listFilters.channel),
-		escalation: many('escalation', listFilters.escalation),
-		language: many('language', listFilters.language),
-		source: many('source', listFilters.source),
-		rating: many('rating', ['1', '2', '3', '4', '5'] as const).map(Number),
-		from: date('from'),
-		to: date('to'),
-		q: (params.get('q') ?? '').trim().slice(0, 200)
-	};
+export const exploreFilterParams = {
+	company: many(companySlug),
+	industry: many(oneOf(industries)),
+	category: many(oneOf(categories)),
+	trigger: many(oneOf(triggers)),
+	outcome: many(oneOf(outcomes)),
+	channel: many(oneOf(channels)),
+	escalation: many(oneOf(escalations)),
+	rating: many(rating),
+	language: many(oneOf(reportLanguages)),
+	/** Where reports come from: written on Recourse, or imported (cfpb). */
+	source: many(oneOf(reportSources)),
+	/** Incident start dates, inclusive (YYYY-MM-DD). */
+	from: one(isoDate),
+	to: one(isoDate),
+	q: one(text(200), '')
+};
+
+export type ExploreFilters = ParamValues<typeof exploreFilterParams>;
+
+/** A position in a newest-first list of reports, as the previous page gave it (`createdAt-id`). */
+export const reportCursor = mapped(
+	matching(/^\d{1,15}-\d{1,15}$/, 'a cursor given by the previous page'),
+	(value) => decodeCursor(value),
+	'a cursor given by the previous page'
+);
+
+/** The filter state of "every report": what each parameter is when absent. */
+export const noFilters: ExploreFilters = Object.freeze(
+	Object.fromEntries(
+		Object.entries(exploreFilterParams).map(([name, param]) => [name, param.absent])
+	) as ExploreFilters
+);
+
+/** A filter state from a few filters (for company and pattern feeds, tests). */
+export function exploreFilters(filters: Partial<ExploreFilters>): ExploreFilters {
+	return { ...noFilters, ...filters };
+}
+
+/**
+ * Reads a view's filters and the other parameters an address takes (`others`), strictly: an
+ * unknown or malformed value is a problem, never dropped (dropping one widens the view to
+ * reports the reader did not ask for). A start date after the end date is a problem too.
+ */
+export function readExploreQuery<T extends ParamTable>(
+	params: URLSearchParams,
+	others: T,
+	options: { unknownNames: 'refuse' | 'ignore' }
+): ReadParamsResult<typeof exploreFilterParams & T> {
+	const result = readParams(params, { ...exploreFilterParams, ...others }, options);
+	const { from, to } = result.values;
+	if (from && to && from > to) {
+		result.problems.push({
+			parameter: 'to',
+			value: to,
+			reason: 'out-of-range',
+			expected: `a date on or after from (${from})`
+		});
+	}
+	return result;
+}
+
+/**
+ * The filters of a query string that must be valid (tests, internal links): throws on any
+ * problem. Requests go through readExploreQuery, which reports problems to the reader.
+ */
+export function parseExploreFilters(params: URLSearchParams | string): ExploreFilters {
+	const { values, problems } = readExploreQuery(
+		typeof params === 'string' ? new URLSearchParams(params) : params,
+		{},
+		{ unknownNames: 'refuse' }
+	);
+	if (problems.length) throw new Error(problems.map(describeProblem).join(' '));
+	return values;
 }
 
 /** The query string of a filter state: the permalink of a view. */
@@ -479,10 +520,13 @@ export function listExploreReports(
 		rank?: boolean;
 		/** Up to how many matches a text search is ranked by default (RANKED_MAX). */
 		rankedMax?: number;
+		/** Newest first even with a text search (feeds follow what is new). */
+		newest?: boolean;
 	} = {}
 ): ExploreList {
 	const limit = options.limit ?? 20;
-	const fts = toFtsQuery(filters.q);
+	// Newest first: the text condition filters, nothing ranks.
+	const fts = options.newest ? null : toFtsQuery(filters.q);
 	const page = Math.max(1, Math.min(options.page ?? 1, 50));
 	const index = sqlListsInOrder(filters) ? null : facetsFor(db);
 	if (index) {

@@ -30,7 +30,14 @@ function* csvChunks(batches: Iterable<ExportRow[]>) {
 	for (const batch of batches) {
 		yield stringify(
 			batch.map((row) => columns.map((c) => row[c])),
-			{ cast: { string: defuseFormula } }
+			{
+				cast: {
+					string: defuseFormula,
+					boolean: (value) => String(value),
+					// source_details: the JSON text of the object, as the JSON export has it.
+					object: (value) => defuseFormula(JSON.stringify(value))
+				}
+			}
 		);
 	}
 }

@@ -3,6 +3,8 @@ import type { Connection } from '../db/client';
 import { createTestDb } from '../testing/db';
 import { makeCompany, makeUser, reportInput } from '../testing/factories';
 import { createReport } from './reports';
+import { companyResponse, report } from '../db/schema';
+import { desc } from 'drizzle-orm';
 import { parseExploreFilters } from './explore';
 import { exportBatches, exportColumns, listReportsPage } from './export';
 import { decodeCursor } from './reports';
@@ -113,5 +115,50 @@ describe('export and API agree with explore', () => {
 		expect(pages).toBe(4);
 		expect(seen).toHaveLength(7);
 		expect(new Set(seen).size).toBe(7);
+	});
+});
+
+// Before: exports had no response, response date, timeliness, action or verdict columns.
+describe("the company's side", () => {
+	it('is exported with each report: response, its date, timeliness, action and verdict', async () => {
+		const newest = db.select().from(report).orderBy(desc(report.id)).get()!;
+		db.insert(companyResponse)
+			.values({
+				reportId: newest.id,
+				companyId: newest.companyId,
+				source: 'recourse',
+				body: 'We refunded the fee.',
+				action: 'monetary-relief',
+				timely: true,
+				createdAt: Date.UTC(2026, 1, 1),
+				verdict: 'disputed',
+				verdictAt: Date.UTC(2026, 1, 3)
+			})
+			.run();
+		const [first, second] = [...exportBatches(db, everything, 'https://recourse.example')].flat();
+		expect(first).toMatchObject({
+			id: newest.id,
+			response: 'We refunded the fee.',
+			response_date: '2026-02-01T00:00:00.000Z',
+			response_timely: true,
+			response_action: 'monetary-relief',
+			verdict: 'disputed',
+			verdict_date: '2026-02-03T00:00:00.000Z'
+		});
+		expect(second).toMatchObject({
+			response: null,
+			response_date: null,
+			response_timely: null,
+			response_action: null,
+			verdict: null,
+			verdict_date: null
+		});
+		const csv = await exportResponse(db, everything, 'https://recourse.example', 'csv').text();
+		expect(csv).toContain(
+			'response,response_date,response_timely,response_action,verdict,verdict_date\n'
+		);
+		expect(csv).toContain(
+			'We refunded the fee.,2026-02-01T00:00:00.000Z,true,monetary-relief,disputed,2026-02-03T00:00:00.000Z\n'
+		);
 	});
 });

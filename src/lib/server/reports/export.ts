@@ -1,16 +1,9 @@
 /** Reports as open data: the exported columns, and batches read with a keyset so memory stays flat. */
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages';
 import type { Db } from '../db/client';
-import { company, report, reportChannel, reportEscalation } from '../db/schema';
-import {
-	exploreConditions,
-	newestMatchingIds,
-	parseExploreFilters,
-	type ExploreFilters
-} from './explore';
-
-const parseAll = parseExploreFilters(new URLSearchParams());
+import { company, companyResponse, report, reportChannel, reportEscalation } from '../db/schema';
+import { exploreConditions, newestMatchingIds, noFilters, type ExploreFilters } from './explore';
 import { encodeCursor, olderThan, type ReportCursor } from './reports';
 import { formatMoneyInput } from '../../report-values';
 
@@ -50,10 +43,19 @@ export const exportColumns = [
 	['updated_at', m.export_col_updated_at],
 	['tags', m.export_col_tags],
 	['source_details', m.export_col_source_details],
-	['narrative', m.export_col_narrative]
+	['narrative', m.export_col_narrative],
+	// The company's side: its public response and the consumer's verdict on it.
+	['response', m.export_col_response],
+	['response_date', m.export_col_response_date],
+	['response_timely', m.export_col_response_timely],
+	['response_action', m.export_col_response_action],
+	['verdict', m.export_col_verdict],
+	['verdict_date', m.export_col_verdict_date]
 ] as const;
 export type ExportColumn = (typeof exportColumns)[number][0];
-export type ExportRow = Record<ExportColumn, string | number | null>;
+/** A value of a column: JSON keeps booleans and objects; CSV writes them as text. */
+export type ExportValue = string | number | boolean | Record<string, unknown> | null;
+export type ExportRow = Record<ExportColumn, ExportValue>;
 
 function batchQuery(
 	db: Db,
@@ -66,39 +68,58 @@ function batchQuery(
 	// SQLite's conditions otherwise.
 	const ids = id === undefined ? newestMatchingIds(db, filters, limit, before) : null;
 	if (ids && !ids.length) return [];
-	return db
-		.select({
-			report,
-			companySlug: company.slug,
-			companyName: company.name,
-			industry: company.industry,
-			channels: sql<
-				string | null
-			>`(select group_concat(${reportChannel.channel}, '|') from ${reportChannel} where ${reportChannel.reportId} = ${report.id})`,
-			escalations: sql<
-				string | null
-			>`(select group_concat(${reportEscalation.escalation}, '|') from ${reportEscalation} where ${reportEscalation.reportId} = ${report.id})`
-		})
-		.from(report)
-		.innerJoin(company, eq(company.id, report.companyId))
-		.where(
-			ids
-				? inArray(report.id, ids)
-				: and(
-						...exploreConditions(filters),
-						id === undefined ? undefined : eq(report.id, id),
-						olderThan(before)
-					)
-		)
-		.orderBy(desc(report.createdAt), desc(report.id))
-		.limit(limit)
-		.all();
+	return (
+		db
+			.select({
+				report,
+				companySlug: company.slug,
+				companyName: company.name,
+				industry: company.industry,
+				response: {
+					body: companyResponse.body,
+					createdAt: companyResponse.createdAt,
+					timely: companyResponse.timely,
+					action: companyResponse.action,
+					verdict: companyResponse.verdict,
+					verdictAt: companyResponse.verdictAt
+				},
+				channels: sql<
+					string | null
+				>`(select group_concat(${reportChannel.channel}, '|') from ${reportChannel} where ${reportChannel.reportId} = ${report.id})`,
+				escalations: sql<
+					string | null
+				>`(select group_concat(${reportEscalation.escalation}, '|') from ${reportEscalation} where ${reportEscalation.reportId} = ${report.id})`
+			})
+			.from(report)
+			.innerJoin(company, eq(company.id, report.companyId))
+			// One response a report at most (unique index); a hidden one is not public.
+			.leftJoin(
+				companyResponse,
+				and(eq(companyResponse.reportId, report.id), isNull(companyResponse.hiddenAt))
+			)
+			.where(
+				ids
+					? inArray(report.id, ids)
+					: and(
+							...exploreConditions(filters),
+							id === undefined ? undefined : eq(report.id, id),
+							olderThan(before)
+						)
+			)
+			.orderBy(desc(report.createdAt), desc(report.id))
+			.limit(limit)
+			.all()
+	);
 }
 
 type BatchRow = ReturnType<typeof batchQuery>[number];
 
+const iso = (ms: number) => new Date(ms).toISOString();
+
 function toExportRow(row: BatchRow, origin: string): ExportRow {
 	const r = row.report;
+	// A left join gives an object of nulls when there is no response.
+	const response = row.response?.createdAt == null ? null : row.response;
 	return {
 		id: r.id,
 		url: `${origin}/reports/${r.id}`,
@@ -129,8 +150,16 @@ function toExportRow(row: BatchRow, origin: string): ExportRow {
 		created_at: new Date(r.createdAt).toISOString(),
 		updated_at: new Date(r.updatedAt).toISOString(),
 		tags: r.tags ? (JSON.parse(r.tags) as string[]).join('|') : '',
-		source_details: r.sourceDetails,
-		narrative: r.narrative
+		source_details: r.sourceDetails
+			? (JSON.parse(r.sourceDetails) as Record<string, unknown>)
+			: null,
+		narrative: r.narrative,
+		response: response?.body ?? null,
+		response_date: response ? iso(response.createdAt) : null,
+		response_timely: response ? response.timely : null,
+		response_action: response?.action ?? null,
+		verdict: response?.verdict ?? null,
+		verdict_date: response?.verdictAt ? iso(response.verdictAt) : null
 	};
 }
 
@@ -176,6 +205,6 @@ export function listReportsPage(
 
 /** One report as exported, or undefined. */
 export function getExportRow(db: Db, id: number, origin: string): ExportRow | undefined {
-	const [row] = batchQuery(db, parseAll, null, 1, id);
+	const [row] = batchQuery(db, noFilters, null, 1, id);
 	return row ? toExportRow(row, origin) : undefined;
 }

@@ -11,7 +11,13 @@ import { report } from '../db/schema';
 import { generateDemoData } from '../demo/generate';
 import { createTestDb } from '../testing/db';
 import { makeUser, reportInput } from '../testing/factories';
-import { facetFilter, ftsTerms, parseExploreFilters, summariseExplore } from './explore';
+import {
+	exploreFilters,
+	facetFilter,
+	ftsTerms,
+	parseExploreFilters,
+	summariseExplore
+} from './explore';
 import { facetsFor, type FacetIndex } from './facets';
 import { createReport, updateReport } from './reports';
 import { Tokenizer } from './term-sets';
@@ -34,7 +40,8 @@ function ftsIds(db: Connection, q: string): number[] {
 /** The same search answered from the word sets (after the index has caught up with writes). */
 function setIds(db: Connection, q: string): number[] {
 	const index = facetsFor(db)!;
-	const filter = facetFilter(db, index, parseExploreFilters(new URLSearchParams({ q })));
+	// Any words, however long: what the word sets answer, not what the query parser lets through.
+	const filter = facetFilter(db, index, exploreFilters({ q }));
 	return filter?.text ? index.select(filter).sort((a, b) => a - b) : [];
 }
 

@@ -1,15 +1,17 @@
-import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
+import { invalidParamsResponse } from '$lib/server/api/problem';
 import { db } from '$lib/server/db';
-import { filtersToSearchParams, parseExploreFilters } from '$lib/server/reports/explore';
-import { atomFeedResponse } from '$lib/server/reports/feeds';
+import { filtersToSearchParams, readExploreQuery } from '$lib/server/reports/explore';
+import { atomFeedResponse, viewTitle } from '$lib/server/reports/feeds';
 import type { RequestHandler } from './$types';
 
-/** The newest reports of any explore view, as Atom. */
+/** The newest reports of any explore view, search included, as Atom; a refused filter is a 400. */
 export const GET: RequestHandler = ({ url }) => {
-	const filters = parseExploreFilters(url.searchParams);
+	const query = readExploreQuery(url.searchParams, {}, { unknownNames: 'refuse' });
+	if (query.problems.length) return invalidParamsResponse(url.origin, query.problems);
+	const filters = query.values;
 	return atomFeedResponse(db, filters, {
-		title: `${m.explore_title()} · ${m.site_name()}`,
+		title: viewTitle(db, filters),
 		selfUrl: url.href,
 		pageUrl: url.origin + localizeHref(`/explore?${filtersToSearchParams(filters)}`)
 	});

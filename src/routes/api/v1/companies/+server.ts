@@ -1,13 +1,15 @@
-import { apiJson, pageLimit } from '$lib/server/api/respond';
+import { companiesParams, encodeCompanyCursor } from '$lib/server/api/params';
+import { invalidParamsResponse } from '$lib/server/api/problem';
+import { apiJson } from '$lib/server/api/respond';
 import { listCompanies } from '$lib/server/companies/companies';
 import { db } from '$lib/server/db';
+import { readParams } from '$lib/server/query-params';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ url }) => {
-	const page = listCompanies(db, {
-		after: url.searchParams.get('cursor')?.slice(0, 200) ?? null,
-		limit: pageLimit(url.searchParams)
-	});
+	const query = readParams(url.searchParams, companiesParams, { unknownNames: 'refuse' });
+	if (query.problems.length) return invalidParamsResponse(url.origin, query.problems);
+	const page = listCompanies(db, { after: query.values.cursor, limit: query.values.limit });
 	return apiJson({
 		data: page.companies.map((c) => ({
 			slug: c.slug,
@@ -16,6 +18,6 @@ export const GET: RequestHandler = ({ url }) => {
 			report_count: c.reportCount,
 			url: `${url.origin}/companies/${c.slug}`
 		})),
-		next_cursor: page.next
+		next_cursor: page.next === null ? null : encodeCompanyCursor(page.next)
 	});
 };

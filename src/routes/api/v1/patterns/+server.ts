@@ -1,12 +1,16 @@
+import { patternsParams } from '$lib/server/api/params';
+import { invalidParamsResponse } from '$lib/server/api/problem';
 import { apiJson } from '$lib/server/api/respond';
 import { db } from '$lib/server/db';
 import { listPatterns } from '$lib/server/patterns/patterns';
+import { readParams } from '$lib/server/query-params';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ url }) => {
-	const sort = url.searchParams.get('sort') === 'growth' ? 'growth' : 'volume';
+	const query = readParams(url.searchParams, patternsParams, { unknownNames: 'refuse' });
+	if (query.problems.length) return invalidParamsResponse(url.origin, query.problems);
 	return apiJson({
-		data: listPatterns(db, { sort }).map((p) => ({
+		data: listPatterns(db, { sort: query.values.sort }).map((p) => ({
 			slug: p.slug,
 			category: p.category,
 			trigger: p.trigger,

@@ -1,14 +1,15 @@
-import { apiJson, pageLimit } from '$lib/server/api/respond';
+import { reportsParams } from '$lib/server/api/params';
+import { invalidParamsResponse } from '$lib/server/api/problem';
+import { apiJson } from '$lib/server/api/respond';
 import { db } from '$lib/server/db';
-import { parseExploreFilters } from '$lib/server/reports/explore';
+import { readExploreQuery } from '$lib/server/reports/explore';
 import { listReportsPage } from '$lib/server/reports/export';
-import { decodeCursor } from '$lib/server/reports/reports';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ url }) => {
-	const page = listReportsPage(db, parseExploreFilters(url.searchParams), url.origin, {
-		before: decodeCursor(url.searchParams.get('cursor')),
-		limit: pageLimit(url.searchParams)
-	});
+	const query = readExploreQuery(url.searchParams, reportsParams, { unknownNames: 'refuse' });
+	if (query.problems.length) return invalidParamsResponse(url.origin, query.problems);
+	const { cursor, limit, ...filters } = query.values;
+	const page = listReportsPage(db, filters, url.origin, { before: cursor, limit });
 	return apiJson({ data: page.rows, next_cursor: page.next });
 };

@@ -3,14 +3,14 @@ import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { findCompanyBySlug } from '$lib/server/companies/companies';
 import { db } from '$lib/server/db';
-import { parseExploreFilters } from '$lib/server/reports/explore';
+import { exploreFilters } from '$lib/server/reports/explore';
 import { atomFeedResponse } from '$lib/server/reports/feeds';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ params, url }) => {
 	const company = findCompanyBySlug(db, params.slug);
 	if (!company) error(404);
-	const filters = parseExploreFilters(new URLSearchParams({ company: company.slug }));
+	const filters = exploreFilters({ company: [company.slug] });
 	return atomFeedResponse(db, filters, {
 		title: m.scorecard_title({ company: company.name }),
 		selfUrl: url.href,

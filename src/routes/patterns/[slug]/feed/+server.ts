@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { patternTitle } from '$lib/labels';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { db } from '$lib/server/db';
-import { parseExploreFilters } from '$lib/server/reports/explore';
+import { exploreFilters } from '$lib/server/reports/explore';
 import { atomFeedResponse } from '$lib/server/reports/feeds';
 import { parsePatternSlug } from '$lib/taxonomy';
 import type { RequestHandler } from './$types';
@@ -10,7 +10,7 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = ({ params, url }) => {
 	const pattern = parsePatternSlug(params.slug);
 	if (!pattern) error(404);
-	const filters = parseExploreFilters(new URLSearchParams(pattern));
+	const filters = exploreFilters({ category: [pattern.category], trigger: [pattern.trigger] });
 	return atomFeedResponse(db, filters, {
 		title: patternTitle(pattern.category, pattern.trigger),
 		selfUrl: url.href,

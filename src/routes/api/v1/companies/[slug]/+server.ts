@@ -1,13 +1,17 @@
-import { apiError, apiJson } from '$lib/server/api/respond';
+import { invalidParamsResponse, notFoundResponse } from '$lib/server/api/problem';
+import { apiJson, snakeCaseKeys } from '$lib/server/api/respond';
 import { findCompanyBySlug } from '$lib/server/companies/companies';
 import { db } from '$lib/server/db';
+import { readParams } from '$lib/server/query-params';
 import { companyScope } from '$lib/server/reports/rollups';
 import { getScorecard } from '$lib/server/reports/scorecard';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ params, url }) => {
+	const query = readParams(url.searchParams, {}, { unknownNames: 'refuse' });
+	if (query.problems.length) return invalidParamsResponse(url.origin, query.problems);
 	const company = findCompanyBySlug(db, params.slug);
-	if (!company) return apiError(404, 'No such company.');
+	if (!company) return notFoundResponse(url.origin, 'No such company.');
 	return apiJson({
 		data: {
 			slug: company.slug,
@@ -15,7 +19,7 @@ export const GET: RequestHandler = ({ params, url }) => {
 			industry: company.industry,
 			website: company.website,
 			url: `${url.origin}/companies/${company.slug}`,
-			scorecard: getScorecard(db, companyScope(company.id))
+			scorecard: snakeCaseKeys(getScorecard(db, companyScope(company.id)))
 		}
 	});
 };

@@ -1,11 +1,15 @@
-import { apiError, apiJson } from '$lib/server/api/respond';
+import { invalidParamsResponse, notFoundResponse } from '$lib/server/api/problem';
+import { apiJson, snakeCaseKeys } from '$lib/server/api/respond';
 import { db } from '$lib/server/db';
 import { getPattern } from '$lib/server/patterns/patterns';
+import { readParams } from '$lib/server/query-params';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ params, url }) => {
+	const query = readParams(url.searchParams, {}, { unknownNames: 'refuse' });
+	if (query.problems.length) return invalidParamsResponse(url.origin, query.problems);
 	const detail = getPattern(db, params.slug, { companies: 50, reports: 0 });
-	if (!detail) return apiError(404, 'No such pattern.');
+	if (!detail) return notFoundResponse(url.origin, 'No such pattern.');
 	const p = detail.pattern;
 	return apiJson({
 		data: {
@@ -22,7 +26,7 @@ export const GET: RequestHandler = ({ params, url }) => {
 				reports_of_pattern: c.n,
 				report_count: c.reportCount
 			})),
-			scorecard: detail.scorecard
+			scorecard: snakeCaseKeys(detail.scorecard)
 		}
 	});
 };
