@@ -104,6 +104,23 @@ describe('CFPB import of the sample', () => {
 		});
 	});
 
+	it("places every complaint in the US, in its state's ISO 3166-2 region", () => {
+		const byState = new Map<string, number>();
+		for (const r of sample) {
+			const region = /^[A-Z]{2}$/.test(r['State'] ?? '') ? `US-${r['State']}` : null;
+			const key = ['AA', 'AE', 'AP'].includes(r['State'] ?? '') ? 'none' : (region ?? 'none');
+			byState.set(key, (byState.get(key) ?? 0) + 1);
+		}
+		const stored = db.$client
+			.prepare(
+				`select coalesce(region, 'none') as region, count(*) as n from report
+				where source = 'cfpb' and country = 'US' group by 1`
+			)
+			.all() as { region: string; n: number }[];
+		expect(new Map(stored.map((r) => [r.region, r.n]))).toEqual(byState);
+		expect(byState.get('US-CA')).toBeGreaterThan(100);
+	});
+
 	it('counts reports per company as the file does', () => {
 		const expected = countBy(sample, (r) => r['Company']!);
 		expect(expected.size).toBe(177);

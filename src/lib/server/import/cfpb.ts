@@ -3,6 +3,7 @@
  * each complaint into a report with source "cfpb", and upserts it by complaint ID in batched
  * transactions, so that a re-run updates instead of duplicating.
  */
+import { isRegionOf } from '../places/places';
 import { pipeline, type Readable } from 'node:stream';
 import { parse, type CsvError } from 'csv-parse';
 import { slugifyCompanyName } from '../companies/names';
@@ -14,6 +15,11 @@ import type { Category, Outcome, ResponseAction, Trigger, Verdict } from '../../
 import { readCfpbHeader, readCfpbRow, type CfpbComplaint, type CfpbHeader } from './cfpb-record';
 import { prepareImportedNarrative, redactNarrative, type Redactor } from './narrative';
 import { openSourceFile } from './source-file';
+
+/** A CFPB state as its ISO 3166-2 region ("TX" → "US-TX"); military addresses (AA, AE, AP) have none. */
+function usRegion(state: string | null): string | null {
+	return state && isRegionOf(`US-${state}`, 'US') ? `US-${state}` : null;
+}
 
 /**
  * How roll-ups follow the import: `incremental` applies each report in its batch's transaction
@@ -299,17 +305,17 @@ class ComplaintWriter {
 			insertReport: sqlite.prepare(
 				`insert into report (company_id, author_id, title, product, category, "trigger",
 					started_on, outcome, rating, narrative, narrative_html, language, source, external_id,
-					source_details, tags, created_at, updated_at)
+					source_details, tags, country, region, created_at, updated_at)
 				values (@companyId, null, @title, @product, @category, @trigger, @startedOn, @outcome,
 					null, @narrative, @narrativeHtml, 'en', 'cfpb', @externalId, @sourceDetails, @tags,
-					@createdAt, @createdAt)`
+					'US', @region, @createdAt, @createdAt)`
 			),
 			updateReport: sqlite.prepare(
 				`update report set company_id = @companyId, title = @title, product = @product,
 					category = @category, "trigger" = @trigger, started_on = @startedOn,
 					outcome = @outcome, narrative = @narrative, narrative_html = @narrativeHtml,
-					source_details = @sourceDetails, tags = @tags, created_at = @createdAt,
-					updated_at = @updatedAt
+					source_details = @sourceDetails, tags = @tags, country = 'US', region = @region,
+					created_at = @createdAt, updated_at = @updatedAt
 				where id = @id`
 			),
 			// A response written on Recourse (by a company representative) is never overwritten.
@@ -402,6 +408,7 @@ class ComplaintWriter {
 			reportId = Number(
 				this.statements.insertReport.run({
 					...values,
+					region: usRegion(complaint.details.state),
 					narrativeHtml,
 					externalId: complaint.externalId
 				}).lastInsertRowid
@@ -420,6 +427,7 @@ class ComplaintWriter {
 			}
 			this.statements.updateReport.run({
 				...values,
+				region: usRegion(complaint.details.state),
 				narrativeHtml,
 				updatedAt: this.options.now,
 				id: reportId
