@@ -83,6 +83,8 @@ test('the founding outage, filed with its timeline, shows 112 hours, 50+ agents,
 		stars: 1,
 		narrative: 'The line was cut the day before the agreed switch-over and stayed dead for days.'
 	});
+	await page.getByLabel('Started on').fill('2026-09-14');
+	await page.getByLabel(/^Ended on/).fill('2026-09-19');
 	await page.getByLabel('Number of contacts (optional)').fill('22');
 	await page.getByLabel('Distinct agents spoken to (optional)').fill('50+');
 	await page.getByLabel('Your country (optional)').selectOption({ label: 'United States' });
@@ -112,6 +114,7 @@ test('the founding outage, filed with its timeline, shows 112 hours, 50+ agents,
 	]);
 	await expect(facts.getByText('Regulator or ombudsman (State utility board)')).toBeVisible();
 	await expect(facts.getByText('United States, Ohio')).toBeVisible();
+	await expect(facts.getByRole('definition').filter({ hasText: /^5$/ })).toBeVisible();
 	const timeline = page.getByRole('region', { name: 'Timeline' });
 	await expect(timeline.getByRole('listitem')).toHaveCount(outage.length);
 	await expect(timeline.getByRole('listitem').nth(1)).toContainText('Service lost');
