@@ -131,6 +131,50 @@ describe('generateDemoData', () => {
 			missionCases.length
 		).map((r) => r.language);
 		expect(languages).toEqual(['ca', 'de', 'en', 'es', 'pl', 'ru']);
+		// Every fact of the founding cases is a field, not only words in the narrative.
+		expect(
+			all(
+				conn,
+				`select title, agents, agents_at_least as agentsAtLeast, outage_minutes as outage,
+				promise_delta_minutes as delta, promises_made as made, promises_broken as broken,
+				resolved_by as resolvedBy, order_value_minor as orderValue, amount_disputed_minor as disputed,
+				country, region, (select count(*) from report_event e where e.report_id = report.id) as events
+				from report where title in (?, ?) order by id`,
+				'Dial tone cut 18 hours early, then out for 112 hours',
+				'$7,455 shipping fee on $88.77 of goods'
+			)
+		).toEqual([
+			{
+				title: 'Dial tone cut 18 hours early, then out for 112 hours',
+				agents: 50,
+				agentsAtLeast: 1,
+				outage: 112 * 60,
+				delta: -18 * 60,
+				made: 4,
+				broken: 3,
+				resolvedBy: 'regulator',
+				orderValue: null,
+				disputed: null,
+				country: 'US',
+				region: 'US-OH',
+				events: 12
+			},
+			{
+				title: '$7,455 shipping fee on $88.77 of goods',
+				agents: 7,
+				agentsAtLeast: 0,
+				outage: null,
+				delta: null,
+				made: 1,
+				broken: 1,
+				resolvedBy: 'media',
+				orderValue: 8_877,
+				disputed: 745_500,
+				country: 'US',
+				region: 'US-OR',
+				events: 12
+			}
+		]);
 
 		const tiny = load({ reports: 3, companies: 60, users: 5 });
 		expect(all(tiny, 'select title from report order by id')).toEqual(

@@ -27,6 +27,7 @@ import {
 } from './companies';
 import { missionCases } from './mission-cases';
 import { deriveCaseFigures } from '../../case-timeline';
+import { eventParameters, insertEventSql } from '../reports/timeline';
 import {
 	composeNarratives,
 	composeTitle,
@@ -385,10 +386,7 @@ export function generateDemoData(conn: Connection, options: DemoOptions = {}): D
 		resolved_by = ?, promises_made = ?, promises_broken = coalesce(?, promises_broken),
 		outage_minutes = ?, promise_delta_minutes = ?, resolved_on = ? where id = ?`
 	);
-	const insertEvent = sqlite.prepare(
-		`insert into report_event (report_id, position, kind, occurred_on, occurred_at, promised_on,
-		promised_at, escalation_to, note) values (?, ?, ?, ?, ?, ?, ?, ?, ?)`
-	);
+	const insertEvent = sqlite.prepare(insertEventSql);
 
 	let channelRows = 0;
 	let escalationRows = 0;
@@ -467,19 +465,7 @@ export function generateDemoData(conn: Connection, options: DemoOptions = {}): D
 				figures.resolvedOn,
 				id
 			);
-			c.events.forEach((e, position) =>
-				insertEvent.run(
-					id,
-					position,
-					e.kind,
-					e.occurredOn,
-					e.occurredAt,
-					e.promisedOn,
-					e.promisedAt,
-					e.escalationTo,
-					e.note
-				)
-			);
+			c.events.forEach((e, position) => insertEvent.run(...eventParameters(id, position, e)));
 			for (const channel of c.channels) insertChannel.run(id, channel);
 			for (const escalation of c.escalations) insertEscalation.run(id, escalation);
 			channelRows += c.channels.length;
