@@ -171,3 +171,16 @@ test.describe('without JavaScript', () => {
 		// page); the same form is checked with scripts on in the test above.
 	});
 });
+
+test('the report form, timeline included, fits a 320-pixel screen in every language', async ({
+	page,
+	user: _user
+}) => {
+	await page.setViewportSize({ width: 320, height: 640 });
+	for (const prefix of ['', '/ca', '/de', '/es', '/ru', '/pl']) {
+		await page.goto(`${prefix}/reports/new`);
+		const width = await page.evaluate(() => document.documentElement.scrollWidth);
+		expect(width, `${prefix || '/'}reports/new`).toBeLessThanOrEqual(320);
+	}
+	await expectAccessible(page);
+});
