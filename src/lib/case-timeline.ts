@@ -101,7 +101,8 @@ export function blankEventRow(): EventFormRow {
 }
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-function isRealDate(s: string): boolean {
+/** Whether text is a real calendar date (YYYY-MM-DD) from 1970 on. */
+export function isRealDate(s: string): boolean {
 	if (!isoDate.test(s)) return false;
 	const d = new Date(`${s}T00:00:00Z`);
 	return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && s >= '1970-01-01';

@@ -49,3 +49,19 @@ export function dayStart(value: string | null): number | null | 'invalid' {
 	const ms = Date.parse(`${value}T00:00:00Z`);
 	return Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== value ? 'invalid' : ms;
 }
+
+const DAY_MS = 86_400_000;
+
+/**
+ * A from/to filter of whole days as typed: the instants it spans ("to" includes the whole day
+ * typed) and an error code beside each date that is not a real day.
+ */
+export function readDayRange(fromText: string, toText: string) {
+	const from = dayStart(fromText);
+	const to = dayStart(toText);
+	return {
+		from: typeof from === 'number' ? from : null,
+		to: typeof to === 'number' ? to + DAY_MS : null,
+		invalid: { from: from === 'invalid', to: to === 'invalid' }
+	};
+}

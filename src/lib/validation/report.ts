@@ -5,6 +5,7 @@ import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import { parseCount, parseMoney } from '$lib/quantity-input';
 import {
+	isRealDate,
 	parseEventRows,
 	resolutionRoutes,
 	EVENT_NOTE_MAX,
@@ -213,12 +214,6 @@ const optionalRegion = v.pipe(
 	v.transform((s) => (s === '' ? null : s))
 );
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-function isRealDate(s: string): boolean {
-	if (!isoDate.test(s)) return false;
-	const d = new Date(`${s}T00:00:00Z`);
-	return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && s >= '1970-01-01';
-}
 /** Tomorrow in UTC: the latest date anyone on Earth can be living today. */
 function latestPossibleDate(): string {
 	return new Date(Date.now() + 24 * 3600 * 1000).toISOString().slice(0, 10);

@@ -12,10 +12,8 @@ import {
 	type HiddenFilters
 } from '$lib/server/moderation/moderation';
 import { flagReasons, type FlagReason } from '$lib/taxonomy';
-import { dayStart } from '$lib/validation/moderation';
+import { readDayRange } from '$lib/validation/moderation';
 import type { Actions, PageServerLoad } from './$types';
-
-const DAY_MS = 86_400_000;
 
 function moderator(locals: App.Locals, url: URL) {
 	const user = requireUser(locals, url);
@@ -34,19 +32,17 @@ export const load: PageServerLoad = ({ locals, url }) => {
 		to: params.get('to') ?? ''
 	};
 	const errors: Record<string, string> = {};
-	const from = dayStart(values.from);
-	const to = dayStart(values.to);
-	if (from === 'invalid') errors.from = m.error_date();
-	if (to === 'invalid') errors.to = m.error_date();
+	const range = readDayRange(values.from, values.to);
+	if (range.invalid.from) errors.from = m.error_date();
+	if (range.invalid.to) errors.to = m.error_date();
 	const moderators = listModerators(db);
 	const filters: HiddenFilters = {
 		reason: (flagReasons as readonly string[]).includes(values.reason)
 			? (values.reason as FlagReason)
 			: null,
 		moderatorId: moderators.some((mod) => mod.id === values.moderator) ? values.moderator : null,
-		from: typeof from === 'number' ? from : null,
-		// "To" includes the whole day typed.
-		to: typeof to === 'number' ? to + DAY_MS : null
+		from: range.from,
+		to: range.to
 	};
 	return {
 		values,
