@@ -119,6 +119,13 @@ test('in Spanish, a moderator hides a report from its page and restores it from 
 	const item = mod.getByRole('article').filter({ hasText: title });
 	await expect(item).toContainText('publicidad encubierta');
 	await expectAccessible(mod);
+	// A reason the list does not know is refused beside its field, never read as "any reason".
+	await mod.goto('/es/moderation/hidden?reason=spamm');
+	await expect(filters.getByLabel('Motivo')).toHaveAccessibleDescription(
+		'Elija una de las opciones.'
+	);
+	await expect(mod.getByRole('article').filter({ hasText: title })).toHaveCount(0);
+	await mod.goto('/es/moderation/hidden?reason=spam');
 	await item.getByLabel('Decisión').selectOption({ label: 'Restaurar' });
 	await item.getByLabel('Nota (obligatoria, se muestra al autor)').fill('era un error');
 	await item.getByRole('button', { name: 'Aplicar' }).click();

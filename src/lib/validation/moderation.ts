@@ -1,4 +1,4 @@
-/** A moderator's decision form, and the filters of the lists of hidden and removed items. */
+/** A moderator's decision form. */
 import * as v from 'valibot';
 import { flagReasons } from '../taxonomy';
 import { m } from '../paraglide/messages';
@@ -41,27 +41,3 @@ export const decisionSchema = v.object({
 		v.maxLength(MODERATION_NOTE_MAX, () => m.error_too_long({ max: MODERATION_NOTE_MAX }))
 	)
 });
-
-/** A day typed in a filter (YYYY-MM-DD) as the UTC instant it starts; null when empty. */
-export function dayStart(value: string | null): number | null | 'invalid' {
-	if (!value) return null;
-	if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return 'invalid';
-	const ms = Date.parse(`${value}T00:00:00Z`);
-	return Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== value ? 'invalid' : ms;
-}
-
-const DAY_MS = 86_400_000;
-
-/**
- * A from/to filter of whole days as typed: the instants it spans ("to" includes the whole day
- * typed) and an error code beside each date that is not a real day.
- */
-export function readDayRange(fromText: string, toText: string) {
-	const from = dayStart(fromText);
-	const to = dayStart(toText);
-	return {
-		from: typeof from === 'number' ? from : null,
-		to: typeof to === 'number' ? to + DAY_MS : null,
-		invalid: { from: from === 'invalid', to: to === 'invalid' }
-	};
-}

@@ -4,19 +4,19 @@ import { requireUser } from '$lib/server/auth/guard';
 import { canModerate, isAdmin } from '$lib/server/auth/roles';
 import { db } from '$lib/server/db';
 import { auditActionChoices, listAudit } from '$lib/server/moderation/audit';
-import { readAuditFilters } from '$lib/server/moderation/audit-filters';
+import { readAuditFilters } from '$lib/server/moderation/list-filters';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	const user = requireUser(locals, url);
 	if (!canModerate(user)) error(403);
-	const { values, errors, actors, filters } = readAuditFilters(db, url.searchParams);
-	const before = Number(url.searchParams.get('before'));
+	const { typed, errors, refused, actors, filters, before } = readAuditFilters(
+		db,
+		url.searchParams
+	);
+	const values = { actor: typed.actor, action: typed.action, from: typed.from, to: typed.to };
 	return {
-		...listAudit(db, getLocale(), {
-			...filters,
-			before: Number.isSafeInteger(before) && before > 0 ? before : null
-		}),
+		...(refused ? { entries: [], next: null } : listAudit(db, getLocale(), { ...filters, before })),
 		values,
 		// The filters as typed, for the export link and the pager.
 		query: new URLSearchParams(Object.entries(values).filter(([, value]) => value)).toString(),
