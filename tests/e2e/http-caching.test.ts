@@ -68,6 +68,9 @@ test('anonymous pages, feeds, exports and the API carry a version ETag and a sha
 		'/explore/feed',
 		'/explore/export.csv?limit=5',
 		'/api/v1/reports?limit=5',
+		'/companies/suggest?q=cache',
+		'/sitemap.xml',
+		'/robots.txt',
 		'/status'
 	];
 	for (const path of paths) {

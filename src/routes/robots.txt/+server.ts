@@ -14,9 +14,6 @@ export const GET: RequestHandler = ({ url }) => {
 		''
 	];
 	return new Response(lines.join('\n'), {
-		headers: {
-			'content-type': 'text/plain; charset=utf-8',
-			'cache-control': 'public, max-age=3600'
-		}
+		headers: { 'content-type': 'text/plain; charset=utf-8' }
 	});
 };

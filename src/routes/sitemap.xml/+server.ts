@@ -5,8 +5,5 @@ import type { RequestHandler } from './$types';
 /** The sitemap index: one file per kind of page and range of ids. */
 export const GET: RequestHandler = ({ url }) =>
 	new Response(sitemapIndex(db, url.origin), {
-		headers: {
-			'content-type': 'application/xml; charset=utf-8',
-			'cache-control': 'public, max-age=3600'
-		}
+		headers: { 'content-type': 'application/xml; charset=utf-8' }
 	});

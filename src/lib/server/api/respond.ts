@@ -2,7 +2,8 @@
 import { json } from '@sveltejs/kit';
 import { corsHeaders } from './problem';
 
-const headers = { ...corsHeaders, 'cache-control': 'public, max-age=60' };
+// Cache-Control and ETag come from the caching hook (http/caching.ts), as for every read.
+const headers = corsHeaders;
 
 export function apiJson(body: unknown, init: { status?: number } = {}): Response {
 	return json(body, { status: init.status ?? 200, headers });

@@ -85,9 +85,6 @@ export function atomFeedResponse(
 		});
 	}
 	return new Response(atom.atom1(), {
-		headers: {
-			'content-type': 'application/atom+xml; charset=utf-8',
-			'cache-control': 'public, max-age=300'
-		}
+		headers: { 'content-type': 'application/atom+xml; charset=utf-8' }
 	});
 }

@@ -7,5 +7,5 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = ({ url }) => {
 	const query = (url.searchParams.get('q') ?? '').slice(0, 100);
 	const companies = searchCompanies(db, query, 8).map(({ slug, name }) => ({ slug, name }));
-	return json(companies, { headers: { 'cache-control': 'public, max-age=60' } });
+	return json(companies);
 };

@@ -17,9 +17,6 @@ export const GET: RequestHandler = ({ params, url }) => {
 		}
 	});
 	return new Response(body, {
-		headers: {
-			'content-type': 'application/xml; charset=utf-8',
-			'cache-control': 'public, max-age=3600'
-		}
+		headers: { 'content-type': 'application/xml; charset=utf-8' }
 	});
 };
