@@ -76,13 +76,15 @@ test('a journalist filters, searches and keeps a permalink of the view', async (
 	await expectAccessible(page);
 });
 
-test('an unknown company name is reported beside the field', async ({ page }) => {
-	await page.goto('/explore?company=Nobody%20Listed%20Anywhere');
-	await expect(page.getByText('No company matches “Nobody Listed Anywhere”.')).toBeVisible();
-	await expect(page.getByLabel('Company (name or address slug)')).toHaveAttribute(
-		'aria-invalid',
-		'true'
-	);
+test('an unknown company name or slug is reported beside the field', async ({ page }) => {
+	for (const typed of ['Nobody Listed Anywhere', 'nobody-listed-anywhere']) {
+		await page.goto(`/explore?company=${encodeURIComponent(typed)}`);
+		await expect(page.getByText(`No company matches “${typed}”.`)).toBeVisible();
+		await expect(page.getByLabel('Company (name or address slug)')).toHaveAttribute(
+			'aria-invalid',
+			'true'
+		);
+	}
 	await expectAccessible(page);
 });
 

@@ -110,7 +110,9 @@ test('every API operation answers as its OpenAPI document says, to realistic and
 		['sort=newest', 'sort'],
 		['utm_source=x', 'utm_source'],
 		[`q=${'x'.repeat(201)}`, 'q'],
-		['company=%3Cscript%3E', 'company']
+		['company=%3Cscript%3E', 'company'],
+		// Before: an unknown company answered 200 with no rows, as if it had no reports.
+		['company=no-such-company', 'company']
 	] as const) {
 		const response = await call('/reports', `/reports?${query}`);
 		expect(response.status(), query).toBe(400);

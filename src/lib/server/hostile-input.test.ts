@@ -159,6 +159,7 @@ describe('hostile strings (BLNS)', () => {
 			for (const name of i % 8 === 0 ? params : ['q']) {
 				// What a refused value leaves (the page shows nothing then; this checks nothing throws).
 				const { values: filters } = readExploreQuery(
+					db,
 					new URLSearchParams([[name, s]]),
 					{},
 					{
@@ -169,6 +170,7 @@ describe('hostile strings (BLNS)', () => {
 				expect(() => summariseExplore(db, filters), `${name}: ${s}`).not.toThrow();
 			}
 			const { values: filters } = readExploreQuery(
+				db,
 				new URLSearchParams([['q', s]]),
 				{},
 				{

@@ -38,7 +38,7 @@ export const load: PageServerLoad = ({ url }) => {
 	}
 	// Names the page does not know (a campaign tag, say) are passed over; values it cannot read
 	// are not: dropping one would show reports the reader did not ask for.
-	const query = readExploreQuery(url.searchParams, pageParams, { unknownNames: 'ignore' });
+	const query = readExploreQuery(db, url.searchParams, pageParams, { unknownNames: 'ignore' });
 	const { page, before, order, ...filters } = query.values;
 	const refused = query.problems.length > 0;
 	/** Each refused parameter with the value it had: shown beside its filter. */

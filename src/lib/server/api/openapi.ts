@@ -148,7 +148,8 @@ const scorecardProperties: Record<keyof Scorecard, Schema> = {
 
 /** What each filter means; keyed by the filter table, so a new filter must be described. */
 const filterDescriptions: Record<keyof typeof exploreFilterParams, string> = {
-	company: 'Company slug.',
+	company:
+		'Company slug, as listed by /companies; a slug no company has is refused (400), not answered with an empty list.',
 	industry: 'Industry of the company.',
 	category: 'What failed.',
 	trigger: 'Life event that triggered it.',

@@ -31,7 +31,7 @@ const file = (overrides: Parameters<typeof reportInput>[0], at = Date.UTC(2026, 
 
 describe('readExploreQuery', () => {
 	const read = (query: string) =>
-		readExploreQuery(new URLSearchParams(query), {}, { unknownNames: 'refuse' });
+		readExploreQuery(db, new URLSearchParams(query), {}, { unknownNames: 'refuse' });
 
 	it('reads every known value', () => {
 		expect(
@@ -77,6 +77,17 @@ describe('readExploreQuery', () => {
 		]);
 	});
 
+	// Before: an unknown company answered an empty view, as if it had no reports.
+	it('refuses a company that is not listed, as it refuses an unknown category', () => {
+		expect(read('company=acme-telecom&company=acme-telekom').problems).toEqual([
+			expect.objectContaining({
+				parameter: 'company',
+				value: 'acme-telekom',
+				reason: 'unknown-value'
+			})
+		]);
+	});
+
 	it('refuses repeated single values, too many values, long words and backwards dates', () => {
 		const reasons = (query: string) =>
 			read(query).problems.map((p) => `${p.parameter} ${p.reason}`);
@@ -90,7 +101,7 @@ describe('readExploreQuery', () => {
 
 	it('passes over unknown names only when asked to (pages that links decorate)', () => {
 		const query = new URLSearchParams('utm_source=x&category=billing-error');
-		expect(readExploreQuery(query, {}, { unknownNames: 'ignore' }).problems).toEqual([]);
+		expect(readExploreQuery(db, query, {}, { unknownNames: 'ignore' }).problems).toEqual([]);
 		expect(() => parseExploreFilters(query)).toThrow(/utm_source/);
 	});
 });

@@ -97,9 +97,44 @@ export function exploreFilters(filters: Partial<ExploreFilters>): ExploreFilters
 /**
  * Reads a view's filters and the other parameters an address takes (`others`), strictly: an
  * unknown or malformed value is a problem, never dropped (dropping one widens the view to
- * reports the reader did not ask for). A start date after the end date is a problem too.
+ * reports the reader did not ask for). A start date after the end date is a problem too, and
+ * so is a company no report can name: it would answer an empty view as if the company had no
+ * reports, where an unknown category is refused.
  */
 export function readExploreQuery<T extends ParamTable>(
+	db: Db,
+	params: URLSearchParams,
+	others: T,
+	options: { unknownNames: 'refuse' | 'ignore' }
+): ReadParamsResult<typeof exploreFilterParams & T> {
+	const result = readViewParams(params, others, options);
+	const slugs = result.values.company;
+	// Checked against the data only when the values could be read (no 21 problems for 21 slugs).
+	if (slugs.length && !result.problems.some((p) => p.parameter === 'company')) {
+		const known = new Set(
+			db
+				.select({ slug: company.slug })
+				.from(company)
+				.where(inArray(company.slug, slugs))
+				.all()
+				.map((row) => row.slug)
+		);
+		for (const slug of slugs) {
+			if (!known.has(slug)) {
+				result.problems.push({
+					parameter: 'company',
+					value: slug,
+					reason: 'unknown-value',
+					expected: 'the slug of a listed company (/api/v1/companies)'
+				});
+			}
+		}
+	}
+	return result;
+}
+
+/** readExploreQuery without the companies' check against the data. */
+function readViewParams<T extends ParamTable>(
 	params: URLSearchParams,
 	others: T,
 	options: { unknownNames: 'refuse' | 'ignore' }
@@ -122,7 +157,7 @@ export function readExploreQuery<T extends ParamTable>(
  * problem. Requests go through readExploreQuery, which reports problems to the reader.
  */
 export function parseExploreFilters(params: URLSearchParams | string): ExploreFilters {
-	const { values, problems } = readExploreQuery(
+	const { values, problems } = readViewParams(
 		typeof params === 'string' ? new URLSearchParams(params) : params,
 		{},
 		{ unknownNames: 'refuse' }

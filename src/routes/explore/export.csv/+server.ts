@@ -8,6 +8,7 @@ import type { RequestHandler } from './$types';
 /** The reports of any explore view as CSV, streamed; a view with a refused filter is a 400, never a wider export. */
 export const GET: RequestHandler = ({ url }) => {
 	const query = readExploreQuery(
+		db,
 		url.searchParams,
 		{ limit: one(integer(1, 100_000_000)) },
 		{ unknownNames: 'refuse' }

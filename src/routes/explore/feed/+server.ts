@@ -7,7 +7,7 @@ import type { RequestHandler } from './$types';
 
 /** The newest reports of any explore view, search included, as Atom; a refused filter is a 400. */
 export const GET: RequestHandler = ({ url }) => {
-	const query = readExploreQuery(url.searchParams, {}, { unknownNames: 'refuse' });
+	const query = readExploreQuery(db, url.searchParams, {}, { unknownNames: 'refuse' });
 	if (query.problems.length) return invalidParamsResponse(url.origin, query.problems);
 	const filters = query.values;
 	return atomFeedResponse(db, filters, {

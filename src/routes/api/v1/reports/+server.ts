@@ -7,7 +7,7 @@ import { listReportsPage } from '$lib/server/reports/export';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ url }) => {
-	const query = readExploreQuery(url.searchParams, reportsParams, { unknownNames: 'refuse' });
+	const query = readExploreQuery(db, url.searchParams, reportsParams, { unknownNames: 'refuse' });
 	if (query.problems.length) return invalidParamsResponse(url.origin, query.problems);
 	const { cursor, limit, ...filters } = query.values;
 	const page = listReportsPage(db, filters, url.origin, { before: cursor, limit });
