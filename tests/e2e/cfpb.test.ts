@@ -76,3 +76,33 @@ test('explore filters by source', async ({ page }) => {
 	await expect(page.getByText('No report matches these filters.')).toBeVisible();
 	await expectAccessible(page);
 });
+
+test("explore filters by the consumer's country, then by region, and exports both", async ({
+	page,
+	request
+}) => {
+	await page.goto('/explore?company=ally-financial');
+	// The region filter appears once a country is chosen: it lists that country's regions.
+	await expect(page.getByLabel('Region')).toHaveCount(0);
+	await page.getByLabel("Consumer's country").selectOption({ label: 'United States' });
+	await page.getByRole('button', { name: 'Apply filters' }).click();
+	await expect(page.getByRole('heading', { name: '9 matching reports' })).toBeVisible();
+	await page.getByLabel('Region').selectOption({ label: 'Florida' });
+	await page.getByRole('button', { name: 'Apply filters' }).click();
+	await expect(page).toHaveURL(/country=US&region=US-FL/);
+	await expect(page.getByRole('heading', { name: '3 matching reports' })).toBeVisible();
+	await expectAccessible(page);
+
+	const csv = await (
+		await request.get('/explore/export.csv?company=ally-financial&region=US-TX')
+	).text();
+	const [header, ...rows] = csv.trim().split('\n');
+	const columns = header!.replace(/^\uFEFF/, '').split(',');
+	expect(rows).toHaveLength(1);
+	expect(columns).toEqual(expect.arrayContaining(['country', 'region', 'resolved_by']));
+	const api = await (
+		await request.get('/api/v1/reports?company=ally-financial&region=US-FL')
+	).json();
+	expect(api.data.map((r: { region: string }) => r.region)).toEqual(['US-FL', 'US-FL', 'US-FL']);
+	expect((await request.get('/api/v1/reports?region=XX-99')).status()).toBe(400);
+});

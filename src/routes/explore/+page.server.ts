@@ -2,6 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { findCompanyByName, findCompanyBySlug } from '$lib/server/companies/companies';
 import { db } from '$lib/server/db';
+import { countryCodes, regionsOf } from '$lib/server/places/places';
 import { integer, one, oneOf } from '$lib/server/query-params';
 import {
 	filtersToSearchParams,
@@ -45,6 +46,16 @@ export const load: PageServerLoad = ({ url }) => {
 	const invalid: Record<string, string> = {};
 	for (const p of query.problems) invalid[p.parameter] ??= p.value.slice(0, 100);
 	const companyNames = filters.company.map((slug) => findCompanyBySlug(db, slug)?.name ?? slug);
+	// The regions of the countries chosen (or of the regions a link names): a region filter
+	// appears once a country is chosen, with or without JavaScript.
+	const regionCountries = new Set([
+		...filters.country,
+		...filters.region.map((r) => r.slice(0, 2))
+	]);
+	const places = {
+		countries: countryCodes,
+		regions: [...regionCountries].flatMap((country) => regionsOf(country))
+	};
 	if (refused) {
 		return {
 			filters,
@@ -53,6 +64,7 @@ export const load: PageServerLoad = ({ url }) => {
 			query: '',
 			companyNames,
 			unknownCompanies,
+			places,
 			summary: { total: 0, months: [], categories: [], companies: [] },
 			reports: [],
 			order: 'newest' as const,
@@ -76,6 +88,7 @@ export const load: PageServerLoad = ({ url }) => {
 		query: base.toString(),
 		companyNames,
 		unknownCompanies,
+		places,
 		summary: summariseExplore(db, filters),
 		reports: list.reports,
 		order: list.order,

@@ -15,6 +15,7 @@ import {
 	triggers,
 	verdicts
 } from '../../taxonomy';
+import { resolutionRoutes } from '../../case-timeline';
 import { exploreFilterParams } from '../reports/explore';
 import { exportColumns, type ExportColumn } from '../reports/export';
 import type { Scorecard } from '../reports/scorecard';
@@ -60,8 +61,11 @@ const reportColumnSchemas: Record<ExportColumn, Schema> = {
 	started_on: { type: 'string', format: 'date' },
 	ended_on: { type: ['string', 'null'], format: 'date' },
 	contacts: nullable(integer),
+	contacts_at_least: { type: 'boolean' },
 	hours: { type: ['number', 'null'], minimum: 0 },
 	agents: nullable(integer),
+	agents_at_least: { type: 'boolean' },
+	promises_made: nullable(integer),
 	promises_broken: nullable(integer),
 	channels: { type: 'string', description: `Values of ${channels.join(', ')}, separated by |.` },
 	escalations: {
@@ -71,9 +75,16 @@ const reportColumnSchemas: Record<ExportColumn, Schema> = {
 	currency: { type: ['string', 'null'], pattern: '^[A-Z]{3}$' },
 	amount_disputed: { type: ['string', 'null'], pattern: '^\\d+(\\.\\d+)?$' },
 	amount_recovered: { type: ['string', 'null'], pattern: '^\\d+(\\.\\d+)?$' },
+	order_value: { type: ['string', 'null'], pattern: '^\\d+(\\.\\d+)?$' },
+	outage_hours: { type: ['number', 'null'], minimum: 0 },
+	promise_missed_by_hours: { type: ['number', 'null'] },
+	resolved_on: { type: ['string', 'null'], format: 'date' },
+	resolved_by: nullable(enumOf(resolutionRoutes)),
 	outcome: enumOf(outcomes),
 	rating: { type: ['integer', 'null'], minimum: 1, maximum: 5 },
 	language: enumOf(reportLanguages),
+	country: { type: ['string', 'null'], pattern: '^[A-Z]{2}$' },
+	region: { type: ['string', 'null'], pattern: '^[A-Z]{2}-[A-Z0-9]{1,3}$' },
 	me_too: integer,
 	created_at: dateTime,
 	updated_at: dateTime,
@@ -160,12 +171,17 @@ const filterDescriptions: Record<keyof typeof exploreFilterParams, string> = {
 	language: 'Language of the report.',
 	source:
 		'Where the report comes from: recourse (written here) or cfpb (imported from the CFPB Consumer Complaint Database).',
+	country: "The consumer's country, ISO 3166-1 alpha-2 (US, ES, GB).",
+	region:
+		"The consumer's first-level region, ISO 3166-2 (US-CA, ES-CT; for the United Kingdom its four nations, GB-ENG, GB-SCT, GB-WLS, GB-NIR). Imported CFPB complaints carry their US state.",
 	from: 'Started on or after (YYYY-MM-DD).',
 	to: 'Started on or before (YYYY-MM-DD); not before from.',
 	q: 'Words in the title, product or narrative (all must match; case and diacritics ignored).'
 };
 
 const valueSchema = (name: string, param: Param<unknown, unknown>): Schema => {
+	// Five thousand regions: a pattern here, the full list in ISO 3166-2.
+	if (name === 'region') return { type: 'string', pattern: '^[A-Z]{2}-[A-Z0-9]{1,3}$' };
 	if (param.rule.allowed) return enumOf(param.rule.allowed);
 	if (name === 'from' || name === 'to') return { type: 'string', format: 'date' };
 	if (name === 'q') return { type: 'string', maxLength: 200 };

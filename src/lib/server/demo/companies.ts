@@ -5,6 +5,9 @@ import { cumulative, type Random } from './random';
 
 /** Where a company trades: the currency of its reports and the languages its customers write in. */
 export type Market = {
+	/** Where the market's consumers are (ISO 3166-1), and a region when it is one (ISO 3166-2). */
+	country: string;
+	region?: string;
 	currency: string;
 	/** Report languages and their weights. */
 	languages: readonly (readonly [string, number])[];
@@ -13,9 +16,15 @@ export type Market = {
 };
 
 export const markets = {
-	us: { currency: 'USD', languages: [['en', 1]], suffixes: ['Inc.', 'LLC', 'Corp.'] },
-	uk: { currency: 'GBP', languages: [['en', 1]], suffixes: ['Ltd', 'plc'] },
+	us: {
+		country: 'US',
+		currency: 'USD',
+		languages: [['en', 1]],
+		suffixes: ['Inc.', 'LLC', 'Corp.']
+	},
+	uk: { country: 'GB', currency: 'GBP', languages: [['en', 1]], suffixes: ['Ltd', 'plc'] },
 	de: {
+		country: 'DE',
 		currency: 'EUR',
 		languages: [
 			['de', 0.7],
@@ -24,6 +33,7 @@ export const markets = {
 		suffixes: ['GmbH', 'AG']
 	},
 	es: {
+		country: 'ES',
 		currency: 'EUR',
 		languages: [
 			['es', 0.75],
@@ -33,6 +43,8 @@ export const markets = {
 		suffixes: ['S.A.', 'S.L.']
 	},
 	cat: {
+		country: 'ES',
+		region: 'ES-CT',
 		currency: 'EUR',
 		languages: [
 			['ca', 0.6],
@@ -42,6 +54,7 @@ export const markets = {
 		suffixes: ['S.A.', 'S.L.']
 	},
 	pl: {
+		country: 'PL',
 		currency: 'PLN',
 		languages: [
 			['pl', 0.8],
@@ -50,6 +63,7 @@ export const markets = {
 		suffixes: ['S.A.']
 	},
 	ru: {
+		country: 'RU',
 		currency: 'RUB',
 		languages: [
 			['ru', 0.9],
@@ -57,9 +71,10 @@ export const markets = {
 		],
 		suffixes: ['PJSC']
 	},
-	ca: { currency: 'CAD', languages: [['en', 1]], suffixes: ['Inc.', 'Ltd'] },
-	au: { currency: 'AUD', languages: [['en', 1]], suffixes: ['Pty Ltd', 'Ltd'] },
+	ca: { country: 'CA', currency: 'CAD', languages: [['en', 1]], suffixes: ['Inc.', 'Ltd'] },
+	au: { country: 'AU', currency: 'AUD', languages: [['en', 1]], suffixes: ['Pty Ltd', 'Ltd'] },
 	ch: {
+		country: 'CH',
 		currency: 'CHF',
 		languages: [
 			['de', 0.5],
@@ -67,7 +82,7 @@ export const markets = {
 		],
 		suffixes: ['AG', 'SA']
 	},
-	se: { currency: 'SEK', languages: [['en', 1]], suffixes: ['AB'] }
+	se: { country: 'SE', currency: 'SEK', languages: [['en', 1]], suffixes: ['AB'] }
 } as const satisfies Record<string, Market>;
 export type MarketCode = keyof typeof markets;
 

@@ -5,6 +5,7 @@ import { normaliseCompanyName } from '../companies/names';
 import { deferInsertTriggers, finishBulkLoad, tunePragmas } from '../db/bulk';
 import type { Connection } from '../db/client';
 import { renderMarkdown } from '../markdown';
+import { regionsOf } from '../places/places';
 import {
 	categories,
 	channels,
@@ -23,6 +24,7 @@ import {
 	markets,
 	namedCompanies,
 	type CompanyRow,
+	type Market,
 	type MarketCode
 } from './companies';
 import { missionCases } from './mission-cases';
@@ -267,8 +269,27 @@ const reportColumns = [
 	'narrative_html',
 	'language',
 	'created_at',
-	'updated_at'
+	'updated_at',
+	'country',
+	'region'
 ];
+
+/**
+ * Where a generated report's consumer is: the company's country, and a region spread over the
+ * country's regions by the report id (no draw from the random sequence, so every other fact
+ * of a seed stays as it was); one in nine gives no country, one in four no region.
+ */
+function consumerPlace(id: number, market: MarketCode): [string | null, string | null] {
+	const place: Market = markets[market];
+	if (id % 9 === 0) return [null, null];
+	if (id % 4 === 0) return [place.country, null];
+	if (place.region) return [place.country, place.region];
+	const regions = regionsOf(place.country);
+	const region = regions.length
+		? regions[(Math.imul(id, 2654435761) >>> 0) % regions.length]!
+		: null;
+	return [place.country, region?.code ?? null];
+}
 
 /**
  * Fills the database with demo data: demo users (who cannot sign in), companies with a
@@ -382,8 +403,7 @@ export function generateDemoData(conn: Connection, options: DemoOptions = {}): D
 	);
 	// The mission cases' facts beyond the generated reports' columns, and their timelines.
 	const completeMissionCase = sqlite.prepare(
-		`update report set agents_at_least = ?, order_value_minor = ?, country = ?, region = ?,
-		resolved_by = ?, promises_made = ?, promises_broken = coalesce(?, promises_broken),
+		`update report set agents_at_least = ?, order_value_minor = ?, resolved_by = ?, promises_made = ?, promises_broken = coalesce(?, promises_broken),
 		outage_minutes = ?, promise_delta_minutes = ?, resolved_on = ? where id = ?`
 	);
 	const insertEvent = sqlite.prepare(insertEventSql);
@@ -449,14 +469,14 @@ export function generateDemoData(conn: Connection, options: DemoOptions = {}): D
 				renderMarkdown(c.narrative),
 				c.language,
 				createdAt,
-				createdAt
+				createdAt,
+				c.country,
+				c.region
 			);
 			const figures = deriveCaseFigures(c.events);
 			completeMissionCase.run(
 				c.agentsAtLeast ? 1 : 0,
 				c.orderValueMinor ?? null,
-				c.country,
-				c.region,
 				c.resolvedBy,
 				figures.promisesMade,
 				figures.promisesBroken,
@@ -583,6 +603,7 @@ export function generateDemoData(conn: Connection, options: DemoOptions = {}): D
 		row[20] = language;
 		row[21] = createdAt;
 		row[22] = updatedAt;
+		[row[23], row[24]] = consumerPlace(id, company.market);
 		insertReport.run(row);
 
 		// Distinct channels and escalations, written in taxonomy order.

@@ -34,6 +34,16 @@ for (const [country, codes] of Object.entries(regionOverrides)) {
 }
 for (const list of regionsByCountry.values()) list.sort((a, b) => a.name.localeCompare(b.name));
 
+/** Every first-level region code (GB: its four nations), for filters. */
+export const regionCodes: readonly string[] = [...regionsByCountry.values()]
+	.flatMap((list) => list.map((r) => r.code))
+	.sort();
+
+/** A country's first-level regions, by name. */
+export function regionsOf(country: string): readonly Region[] {
+	return regionsByCountry.get(country) ?? [];
+}
+
 export function isCountry(code: string): boolean {
 	return countrySet.has(code);
 }

@@ -28,6 +28,7 @@ import {
 	type ParamValues,
 	type ReadParamsResult
 } from '../query-params';
+import { countryCodes, regionCodes } from '../places/places';
 import { ALL_SCOPE, companyScope, patternScope, readRollup, type Distribution } from './rollups';
 import type { MonthCount } from './scorecard';
 import { dayNumber, facetsFor, monthKey, type FacetFilter, type FacetIndex } from './facets';
@@ -67,6 +68,9 @@ export const exploreFilterParams = {
 	language: many(oneOf(reportLanguages)),
 	/** Where reports come from: written on Recourse, or imported (cfpb). */
 	source: many(oneOf(reportSources)),
+	/** Where the consumer is: ISO 3166-1 country, ISO 3166-2 first-level region (US-CA, ES-CT). */
+	country: many(oneOf(countryCodes)),
+	region: many(oneOf(regionCodes)),
 	/** Incident start dates, inclusive (YYYY-MM-DD). */
 	from: one(isoDate),
 	to: one(isoDate),
@@ -278,6 +282,8 @@ export function exploreConditions(filters: ExploreFilters): SQL[] {
 	if (filters.source.length) {
 		where.push(inArray(report.source, filters.source as (typeof reportSources)[number][]));
 	}
+	if (filters.country.length) where.push(inArray(report.country, filters.country));
+	if (filters.region.length) where.push(inArray(report.region, filters.region));
 	if (filters.channel.length) {
 		where.push(
 			sql`exists (select 1 from ${reportChannel} where ${reportChannel.reportId} = ${report.id} and ${inArray(reportChannel.channel, filters.channel as (typeof channels)[number][])})`
@@ -491,6 +497,8 @@ export function facetFilter(
 		source: filters.source,
 		channel: filters.channel,
 		escalation: filters.escalation,
+		country: filters.country,
+		region: filters.region,
 		fromDay: filters.from ? dayNumber(filters.from) : null,
 		toDay: filters.to ? dayNumber(filters.to) : null,
 		text

@@ -27,17 +27,28 @@ export const exportColumns = [
 	['started_on', m.export_col_started_on],
 	['ended_on', m.export_col_ended_on],
 	['contacts', m.export_col_contacts],
+	['contacts_at_least', m.export_col_contacts_at_least],
 	['hours', m.export_col_hours],
 	['agents', m.export_col_agents],
+	['agents_at_least', m.export_col_agents_at_least],
+	['promises_made', m.export_col_promises_made],
 	['promises_broken', m.export_col_promises_broken],
 	['channels', m.export_col_channels],
 	['escalations', m.export_col_escalations],
 	['currency', m.export_col_currency],
 	['amount_disputed', m.export_col_amount_disputed],
 	['amount_recovered', m.export_col_amount_recovered],
+	['order_value', m.export_col_order_value],
+	// The case's timeline, as derived figures (decision 017).
+	['outage_hours', m.export_col_outage_hours],
+	['promise_missed_by_hours', m.export_col_promise_missed_by_hours],
+	['resolved_on', m.export_col_resolved_on],
+	['resolved_by', m.export_col_resolved_by],
 	['outcome', m.export_col_outcome],
 	['rating', m.export_col_rating],
 	['language', m.export_col_language],
+	['country', m.export_col_country],
+	['region', m.export_col_region],
 	['me_too', m.export_col_me_too],
 	['created_at', m.export_col_created_at],
 	['updated_at', m.export_col_updated_at],
@@ -115,6 +126,9 @@ function batchQuery(
 type BatchRow = ReturnType<typeof batchQuery>[number];
 
 const iso = (ms: number) => new Date(ms).toISOString();
+/** Minutes as hours with two decimals (90 → 1.5); null stays null. */
+const hours = (minutes: number | null) =>
+	minutes === null ? null : Math.round((minutes / 60) * 100) / 100;
 
 function toExportRow(row: BatchRow, origin: string): ExportRow {
 	const r = row.report;
@@ -135,17 +149,27 @@ function toExportRow(row: BatchRow, origin: string): ExportRow {
 		started_on: r.startedOn,
 		ended_on: r.endedOn,
 		contacts: r.contacts,
-		hours: r.effortMinutes === null ? null : Math.round((r.effortMinutes / 60) * 100) / 100,
+		contacts_at_least: r.contactsAtLeast,
+		hours: hours(r.effortMinutes),
 		agents: r.agents,
+		agents_at_least: r.agentsAtLeast,
+		promises_made: r.promisesMade,
 		promises_broken: r.promisesBroken,
 		channels: row.channels ?? '',
 		escalations: row.escalations ?? '',
 		currency: r.currency,
 		amount_disputed: formatMoneyInput(r.amountDisputedMinor, r.currency) || null,
 		amount_recovered: formatMoneyInput(r.amountRecoveredMinor, r.currency) || null,
+		order_value: formatMoneyInput(r.orderValueMinor, r.currency) || null,
+		outage_hours: hours(r.outageMinutes),
+		promise_missed_by_hours: hours(r.promiseDeltaMinutes),
+		resolved_on: r.resolvedOn,
+		resolved_by: r.resolvedBy,
 		outcome: r.outcome,
 		rating: r.rating,
 		language: r.language,
+		country: r.country,
+		region: r.region,
 		me_too: r.meTooCount,
 		created_at: new Date(r.createdAt).toISOString(),
 		updated_at: new Date(r.updatedAt).toISOString(),

@@ -91,6 +91,11 @@ describe('facet index on demo data', () => {
 			'from=2026-01-01',
 			'source=recourse',
 			'source=cfpb',
+			'country=DE',
+			'country=ES&country=GB',
+			'region=ES-CT',
+			'country=US&region=US-CA&region=US-TX&category=billing-error',
+			'country=FR',
 			'q=refund',
 			'q=refund&category=refund-refused&rating=1',
 			'q=engineer+visit',
@@ -99,6 +104,21 @@ describe('facet index on demo data', () => {
 		]) {
 			expectSameAsSql(db, query);
 		}
+	});
+
+	it("filters by the consumer's country and region, which the demo data spreads", () => {
+		const total = (query: string) => summariseExplore(db, filters(query)).total;
+		const counted = (where: string, ...values: string[]) =>
+			db.$client
+				.prepare(`select count(*) from report where ${where}`)
+				.pluck()
+				.get(...values);
+		expect(total('country=ES')).toBeGreaterThan(0);
+		expect(total('country=ES')).toBe(counted('country = ?', 'ES'));
+		expect(total('region=ES-CT')).toBe(counted('region = ?', 'ES-CT'));
+		expect(total('region=ES-CT')).toBeGreaterThan(0);
+		expect(total('region=ES-CT')).toBeLessThan(total('country=ES'));
+		expect(total('country=US&country=DE')).toBe(total('country=US') + total('country=DE'));
 	});
 
 	it('answers 150 random filter combinations as SQLite does', { timeout: 120_000 }, () => {
@@ -114,6 +134,8 @@ describe('facet index on demo data', () => {
 			['language', () => pick(reportLanguages)],
 			['industry', () => pick(industries)],
 			['company', () => pick(companySlugs)],
+			['country', () => pick(['US', 'GB', 'DE', 'ES', 'PL', 'RU', 'CA', 'SE'])],
+			['region', () => pick(['ES-CT', 'US-CA', 'US-NY', 'DE-BY', 'GB-SCT', 'PL-14'])],
 			['from', () => `202${4 + Math.floor(next() * 3)}-0${1 + Math.floor(next() * 9)}-01`],
 			['q', () => pick(['refund', 'bill', 'line', 'account', 'months'])]
 		];

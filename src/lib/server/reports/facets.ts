@@ -20,6 +20,7 @@ import {
 	reportSources,
 	triggers
 } from '../../taxonomy';
+import { countryCodes, regionCodes } from '../places/places';
 import { TermSets } from './term-sets';
 
 /** value → code (1…n); 0 means null or unknown. */
@@ -31,6 +32,9 @@ const triggerCode = codes(triggers);
 const outcomeCode = codes(outcomes);
 const languageCode = codes(reportLanguages);
 const sourceCode = codes(reportSources);
+/** About 250 countries (a byte) and 5,000 first-level regions (two bytes). */
+const countryCode = codes(countryCodes);
+const regionCode = codes(regionCodes);
 /** Channels and escalations are bit sets: bit i for the i-th value of the taxonomy. */
 const channelBit = new Map<string, number>(channels.map((v, i) => [v, 1 << i]));
 const escalationBit = new Map<string, number>(escalations.map((v, i) => [v, 1 << i]));
@@ -63,7 +67,9 @@ type FactRow = [
 	rating: number | null,
 	language: string,
 	source: string,
-	startedOn: string
+	startedOn: string,
+	country: string | null,
+	region: string | null
 ];
 
 /** Which reports a query selects; arrays are "any of", as in explore. Null or empty: no filter. */
@@ -80,6 +86,9 @@ export type FacetFilter = {
 	source: readonly string[];
 	channel: readonly string[];
 	escalation: readonly string[];
+	/** ISO 3166-1 and 3166-2 codes of the consumer's country and region. */
+	country: readonly string[];
+	region: readonly string[];
 	/** Inclusive day numbers of the incident's start date. */
 	fromDay: number | null;
 	toDay: number | null;
@@ -104,7 +113,7 @@ const RELOAD_AFTER = 50_000;
 /** Databases up to this size are loaded at once; larger ones in batches between requests. */
 const SYNC_LOAD_MAX = 100_000;
 
-const factColumns = `id, created_at, company_id, category, "trigger", outcome, rating, language, source, started_on`;
+const factColumns = `id, created_at, company_id, category, "trigger", outcome, rating, language, source, started_on, country, region`;
 
 export class FacetIndex {
 	private size = 0;
@@ -119,6 +128,8 @@ export class FacetIndex {
 	private rating = new Uint8Array(0);
 	private language = new Uint8Array(0);
 	private source = new Uint8Array(0);
+	private country = new Uint8Array(0);
+	private region = new Uint16Array(0);
 	private channels = new Uint16Array(0);
 	private escalations = new Uint16Array(0);
 	/** 1 while the report is visible; a removed report's slot stays until the next load. */
@@ -365,6 +376,8 @@ export class FacetIndex {
 		this.rating[slot] = rating ?? 0;
 		this.language[slot] = languageCode.get(language) ?? 0;
 		this.source[slot] = sourceCode.get(source) ?? 0;
+		this.country[slot] = row[10] ? (countryCode.get(row[10]) ?? 0) : 0;
+		this.region[slot] = row[11] ? (regionCode.get(row[11]) ?? 0) : 0;
 		this.channels[slot] = channels;
 		this.escalations[slot] = escalations;
 		this.alive[slot] = 1;
@@ -399,6 +412,8 @@ export class FacetIndex {
 		this.rating = resize(this.rating, (n) => new Uint8Array(n));
 		this.language = resize(this.language, (n) => new Uint8Array(n));
 		this.source = resize(this.source, (n) => new Uint8Array(n));
+		this.country = resize(this.country, (n) => new Uint8Array(n));
+		this.region = resize(this.region, (n) => new Uint16Array(n));
 		this.channels = resize(this.channels, (n) => new Uint16Array(n));
 		this.escalations = resize(this.escalations, (n) => new Uint16Array(n));
 		this.alive = resize(this.alive, (n) => new Uint8Array(n));
@@ -446,7 +461,7 @@ export class FacetIndex {
 		} else {
 			for (let s = 0, size = this.size; s < size; s++) if (alive[s] === 1) slots[n++] = s;
 		}
-		const keep = (column: Uint8Array | Int32Array, allowed: Uint8Array | null) => {
+		const keep = (column: Uint8Array | Uint16Array | Int32Array, allowed: Uint8Array | null) => {
 			if (!allowed) return;
 			let k = 0;
 			for (let i = 0; i < n; i++) {
@@ -455,9 +470,13 @@ export class FacetIndex {
 			}
 			n = k;
 		};
-		const mask = (values: readonly (string | number)[], code: (v: string) => number) => {
+		const mask = (
+			values: readonly (string | number)[],
+			code: (v: string) => number,
+			size = 256
+		) => {
 			if (!values.length) return null;
-			const m = new Uint8Array(256);
+			const m = new Uint8Array(size);
 			for (const v of values) m[typeof v === 'number' ? v : code(v)] = 1;
 			m[0] = 0;
 			return m;
@@ -486,6 +505,14 @@ export class FacetIndex {
 		keep(
 			this.source,
 			mask(filter.source, (v) => sourceCode.get(v) ?? 0)
+		);
+		keep(
+			this.country,
+			mask(filter.country, (v) => countryCode.get(v) ?? 0)
+		);
+		keep(
+			this.region,
+			mask(filter.region, (v) => regionCode.get(v) ?? 0, 65_536)
 		);
 		const anyBit = (column: Uint16Array, values: readonly string[], bit: Map<string, number>) => {
 			if (!values.length) return;
