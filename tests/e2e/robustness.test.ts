@@ -26,6 +26,35 @@ test('odd addresses and parameters never cause a server error', async ({ page })
 	}
 });
 
+// Before: each of these was dropped and the page showed something else (the first page, every
+// sort, every category) as if the reader had asked for it.
+test('a page refuses a parameter value it cannot read, naming it, in the reader language', async ({
+	page,
+	baseURL
+}) => {
+	const refused: [string, string][] = [
+		['/patterns?sort=bogus', 'sort'],
+		['/companies?q=' + 'x'.repeat(101), 'q'],
+		['/companies/a?before=yesterday', 'before'],
+		['/de/patterns?sort=newest', 'sort']
+	];
+	for (const [path, name] of refused) {
+		const response = await page.goto(path);
+		expect(response?.status(), path).toBe(400);
+		// The parameter named between the language's quotation marks.
+		await expect(page.getByText(new RegExp(`[“„«]${name}[”“»]`))).toBeVisible();
+	}
+	await expect(page.getByText('Die Adresse enthält einen Wert')).toBeVisible();
+	await signIn(page, baseURL!);
+	for (const path of ['/notifications?before=abc', '/account/reports?before=0-x']) {
+		const response = await page.goto(path);
+		expect(response?.status(), path).toBe(400);
+		await expect(page.getByText(/[“„«]before[”“»]/)).toBeVisible();
+	}
+	// Names a page does not take (a campaign tag) are passed over.
+	expect((await page.goto('/patterns?sort=growth&utm_source=mail'))?.status()).toBe(200);
+});
+
 test('odd form submissions are refused without a server error or a saved report', async ({
 	page,
 	baseURL

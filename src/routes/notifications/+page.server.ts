@@ -1,6 +1,8 @@
 import { getLocale } from '$lib/paraglide/runtime';
 import { requireUser } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
+import { readPageParams } from '$lib/server/page-params';
+import { integer, one } from '$lib/server/query-params';
 import {
 	listNotifications,
 	markAllRead,
@@ -10,11 +12,9 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	const user = requireUser(locals, url);
-	const before = Number(url.searchParams.get('before'));
-	const page = listNotifications(db, user.id, getLocale(), {
-		before: Number.isSafeInteger(before) && before > 0 ? before : null
-	});
-	return { ...page, paged: url.searchParams.has('before') };
+	const { before } = readPageParams(url, { before: one(integer(1, Number.MAX_SAFE_INTEGER)) });
+	const page = listNotifications(db, user.id, getLocale(), { before });
+	return { ...page, paged: before !== null };
 };
 
 export const actions: Actions = {

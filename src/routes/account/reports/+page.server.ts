@@ -1,18 +1,14 @@
 import { requireUser } from '$lib/server/auth/guard';
 import { listMyReports } from '$lib/server/authors/my-reports';
 import { db } from '$lib/server/db';
+import { readPageParams } from '$lib/server/page-params';
+import { one } from '$lib/server/query-params';
+import { reportCursor } from '$lib/server/reports/explore';
 import type { PageServerLoad } from './$types';
-
-/** "before" is `createdAt-id` of the last report of the previous page. */
-function readCursor(value: string | null) {
-	const match = value?.match(/^(\d{1,15})-(\d{1,15})$/);
-	return match ? { createdAt: Number(match[1]), id: Number(match[2]) } : null;
-}
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	const user = requireUser(locals, url);
-	return {
-		...listMyReports(db, user.id, { before: readCursor(url.searchParams.get('before')) }),
-		paged: url.searchParams.has('before')
-	};
+	// "before" is `createdAt-id` of the last report of the previous page.
+	const { before } = readPageParams(url, { before: one(reportCursor) });
+	return { ...listMyReports(db, user.id, { before }), paged: before !== null };
 };

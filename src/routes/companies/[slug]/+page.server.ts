@@ -6,7 +6,9 @@ import { canModerate } from '$lib/server/auth/roles';
 import { db } from '$lib/server/db';
 import { handMarkup } from '$lib/parked-markup';
 import { renderOnce } from '$lib/server/render-cache';
-import { decodeCursor } from '$lib/server/reports/reports';
+import { readPageParams } from '$lib/server/page-params';
+import { one } from '$lib/server/query-params';
+import { reportCursor } from '$lib/server/reports/explore';
 import type { PageServerLoad } from './$types';
 
 /**
@@ -16,7 +18,7 @@ import type { PageServerLoad } from './$types';
 export const csr = false;
 
 export const load: PageServerLoad = ({ params, url, locals, isDataRequest }) => {
-	const before = decodeCursor(url.searchParams.get('before'));
+	const { before } = readPageParams(url, { before: one(reportCursor) });
 	const profile = getCompanyProfile(db, params.slug, before);
 	if (!profile) error(404);
 	const { companyId, scorecard, ...shown } = profile;
