@@ -3,7 +3,7 @@
  * registrable domain (Public Suffix List, through tldts), and that domain must be the company's
  * own, not a public suffix or a mail provider that hands out addresses to anyone.
  */
-import freeMailDomains from 'email-providers/all.json';
+import freeMailDomains from 'email-providers/all.json' with { type: 'json' };
 import { parse } from 'tldts';
 
 // Private-section suffixes (github.io, blogspot.com …) count: each of their subdomains is
