@@ -49,7 +49,13 @@ export async function attemptLogIn(
 		: { limiter: limits?.perAccount, key: account };
 	if (limits && !device) {
 		const fromHere = limits.perAddress.consume(input.address, now);
-		if (!fromHere.ok) return { ok: false, reason: 'address-limited', ...fromHere };
+		if (!fromHere.ok) {
+			return {
+				ok: false,
+				reason: 'address-limited',
+				retryAfterSeconds: fromHere.retryAfterSeconds
+			};
+		}
 	}
 	const wait = throttle.limiter?.wait(throttle.key, now) ?? 0;
 	if (wait) return { ok: false, reason: 'account-locked', retryAfterSeconds: wait };
