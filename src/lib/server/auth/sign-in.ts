@@ -11,6 +11,7 @@ import { readDeviceToken, setDeviceCookie } from './device-cookie';
 import { createSession, generateSessionToken, setSessionTokenCookie } from './session';
 import { authenticate } from './users';
 
+/** Starts a session and sets its cookie, and marks the browser as one the user signs in from. */
 export function startSession(db: Db, cookies: Cookies, userId: string, secure: boolean): void {
 	const token = generateSessionToken();
 	const session = createSession(db, token, userId);
