@@ -60,9 +60,15 @@ export class LoginThrottler {
 
 /** The rate limits of the site, one place to read and tune them (input lengths are `limits` in validation/report.ts). */
 export const rateLimits = {
-	/** Log-in attempts from one address, whatever the account. */
-	loginPerAddress: new RateLimiter(30, 10 * 60_000),
-	loginPerAccount: new LoginThrottler(),
+	/** Log-in (decision 021), `attemptLogIn` in auth/sign-in.ts. */
+	login: {
+		/** Attempts from one address, whatever the account (browsers without a device cookie). */
+		perAddress: new RateLimiter(30, 10 * 60_000),
+		/** Failed log-ins to one account from browsers without its device cookie. */
+		perAccount: new LoginThrottler(),
+		/** Failed log-ins from one browser holding the account's device cookie. */
+		perDevice: new LoginThrottler()
+	},
 	signupPerAddress: new RateLimiter(10, 60 * 60_000),
 	reportsPerUser: new RateLimiter(20, 60 * 60_000),
 	flagsPerUser: new RateLimiter(20, 60 * 60_000),

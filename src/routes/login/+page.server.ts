@@ -3,9 +3,9 @@ import { fail, redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
 import { safeRedirectTarget } from '$lib/server/auth/guard';
-import { startSession } from '$lib/server/auth/sign-in';
+import { DEVICE_COOKIE } from '$lib/server/auth/device-cookie';
+import { attemptLogIn, startSession } from '$lib/server/auth/sign-in';
 import { rememberUserLocale } from '$lib/server/notifications/notifications';
-import { authenticate } from '$lib/server/auth/users';
 import { config } from '$lib/server/config';
 import { db } from '$lib/server/db';
 import { readFormData } from '$lib/server/form-request';
@@ -24,31 +24,27 @@ export const actions: Actions = {
 		const values = { email: raw.email };
 		const parsed = v.safeParse(loginSchema, raw);
 		if (!parsed.success) return fail(400, { values, errors: firstErrors(parsed.issues) });
-		const tooMany = (seconds: number, message: string) => {
-			setHeaders({ 'retry-after': String(seconds) });
-			return fail(429, { values, errors: { form: message } });
-		};
-		const account = parsed.output.email.trim().toLowerCase();
-		if (config.rateLimits) {
-			const perAddress = rateLimits.loginPerAddress.consume(getClientAddress());
-			if (!perAddress.ok) {
-				return tooMany(
-					perAddress.retryAfterSeconds,
-					m.error_rate_limited({ seconds: perAddress.retryAfterSeconds })
-				);
+		const result = await attemptLogIn(db, config.rateLimits ? rateLimits.login : null, {
+			...parsed.output,
+			address: getClientAddress(),
+			deviceCookie: cookies.get(DEVICE_COOKIE)
+		});
+		if (!result.ok) {
+			if (result.reason === 'wrong-password') {
+				return fail(400, { values, errors: { form: m.login_failed() } });
 			}
-			const wait = rateLimits.loginPerAccount.wait(account);
-			if (wait) return tooMany(wait, m.error_login_locked({ seconds: wait }));
+			const seconds = result.retryAfterSeconds;
+			setHeaders({ 'retry-after': String(seconds) });
+			// Someone locked out of their account is told how its owner still gets in.
+			const message =
+				result.reason === 'address-limited'
+					? m.error_rate_limited({ seconds })
+					: `${m.error_login_locked({ seconds })} ${m.login_locked_help()}`;
+			return fail(429, { values, errors: { form: message } });
 		}
-		const found = await authenticate(db, parsed.output.email, parsed.output.password);
-		if (!found) {
-			rateLimits.loginPerAccount.fail(account);
-			return fail(400, { values, errors: { form: m.login_failed() } });
-		}
-		rateLimits.loginPerAccount.succeed(account);
-		startSession(db, cookies, found.id, config.secureCookies);
+		startSession(db, cookies, result.user.id, config.secureCookies);
 		// Mail to them is written in the language they use Recourse in.
-		rememberUserLocale(db, found.id, getLocale());
+		rememberUserLocale(db, result.user.id, getLocale());
 		redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo')));
 	}
 };

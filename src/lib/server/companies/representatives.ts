@@ -11,6 +11,7 @@ import { company, companyRepresentative, representativeClaim, user } from '../db
 import type { MailTransport } from '../mail/mail';
 import { recordAudit } from '../moderation/audit';
 import { canModerate, type Actor } from '../auth/roles';
+import { checkWorkEmail } from './work-email';
 
 const MINUTE = 60_000;
 export const CLAIM_LIFETIME = 30 * MINUTE;
@@ -27,12 +28,6 @@ export function generateClaimCode(): string {
 	const n = new Uint32Array(1);
 	crypto.getRandomValues(n);
 	return (n[0]! % 1_000_000).toString().padStart(6, '0');
-}
-
-/** Whether an address is on the company's domain or one of its subdomains. */
-export function emailOnDomain(email: string, domain: string): boolean {
-	const host = email.trim().toLowerCase().split('@')[1] ?? '';
-	return host === domain || host.endsWith(`.${domain}`);
 }
 
 /** Whether the user is, right now, a verified representative of the company. */
@@ -100,11 +95,13 @@ export type StartClaimResult =
 	| { ok: true; claimId: number }
 	| {
 			ok: false;
-			reason: 'no-domain' | 'wrong-domain' | 'already-representative' | 'too-many';
+			reason:
+				'no-domain' | 'shared-domain' | 'wrong-domain' | 'already-representative' | 'too-many';
 	  };
 
 /**
- * Mails a code to an address on the company's domain. The code is stored only as a hash; the
+ * Mails a code to an address on the company's registrable domain, unless that domain is shared
+ * (a public suffix or a mail provider: see work-email.ts). The code is stored only as a hash; the
  * claim expires after 30 minutes or 5 wrong codes.
  */
 export async function startClaim(
@@ -121,7 +118,8 @@ export async function startClaim(
 ): Promise<StartClaimResult> {
 	const email = input.email.trim().toLowerCase();
 	if (!input.domain) return { ok: false, reason: 'no-domain' };
-	if (!emailOnDomain(email, input.domain)) return { ok: false, reason: 'wrong-domain' };
+	const onDomain = checkWorkEmail(email, input.domain);
+	if (onDomain !== 'ok') return { ok: false, reason: onDomain };
 	if (isRepresentative(db, input.userId, input.companyId)) {
 		return { ok: false, reason: 'already-representative' };
 	}

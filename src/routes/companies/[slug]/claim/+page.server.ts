@@ -4,6 +4,7 @@ import { m } from '$lib/paraglide/messages';
 import { requireUser } from '$lib/server/auth/guard';
 import { findCompanyBySlug } from '$lib/server/companies/companies';
 import { isRepresentative, startClaim, verifyClaim } from '$lib/server/companies/representatives';
+import { isSharedDomain, registrableDomain } from '$lib/server/companies/work-email';
 import { db } from '$lib/server/db';
 import { readFormData } from '$lib/server/form-request';
 import { mail } from '$lib/server/mail';
@@ -21,8 +22,15 @@ export const load: PageServerLoad = ({ params, locals, url }) => {
 	if (isRepresentative(db, user.id, company.id)) {
 		redirect(303, localizeHref(`/companies/${company.slug}/dashboard`));
 	}
+	const domain = company.domain;
 	return {
-		company: { slug: company.slug, name: company.name, domain: company.domain },
+		company: {
+			slug: company.slug,
+			name: company.name,
+			// Shown as the domain an address must be on: subdomains of it count as well.
+			domain: domain ? (registrableDomain(domain) ?? domain) : null,
+			shared: domain ? isSharedDomain(domain) : false
+		},
 		sent: url.searchParams.get('sent')
 	};
 };
@@ -50,13 +58,14 @@ export const actions: Actions = {
 			if (result.reason === 'already-representative') {
 				redirect(303, localizeHref(`/companies/${company.slug}/dashboard`));
 			}
-			return failWith(
-				result.reason === 'too-many'
-					? m.claim_too_many()
-					: result.reason === 'no-domain'
-						? m.claim_no_domain()
-						: m.claim_wrong_domain({ domain: company.domain ?? '' })
-			);
+			const domain = registrableDomain(company.domain ?? '') ?? company.domain ?? '';
+			const messages = {
+				'too-many': () => m.claim_too_many(),
+				'no-domain': () => m.claim_no_domain(),
+				'shared-domain': () => m.claim_shared_domain({ domain, company: company.name }),
+				'wrong-domain': () => m.claim_wrong_domain({ domain })
+			};
+			return failWith(messages[result.reason]());
 		}
 		redirect(
 			303,

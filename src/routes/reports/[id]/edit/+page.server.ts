@@ -1,6 +1,8 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { requireUser } from '$lib/server/auth/guard';
+import { canModerate } from '$lib/server/auth/roles';
+import type { SessionUser } from '$lib/server/auth/session';
 import { db } from '$lib/server/db';
 import { formPlaces } from '$lib/server/places/places';
 import { readFormData } from '$lib/server/form-request';
@@ -15,24 +17,27 @@ import { getReport, updateReport } from '$lib/server/reports/reports';
 import { parseReportId } from '$lib/server/reports/report-id';
 import type { Actions, PageServerLoad } from './$types';
 
-function loadOwnReport(idParam: string, userId: string) {
+function loadOwnReport(idParam: string, user: SessionUser) {
 	const id = parseReportId(idParam);
 	const detail = id === null ? undefined : getReport(db, id);
 	if (!detail) error(404);
-	if (detail.report.authorId !== userId) error(403);
+	if (detail.report.authorId !== user.id) {
+		// A hidden report does not exist for those who may not see it (as on its page).
+		error(detail.report.hiddenAt !== null && !canModerate(user) ? 404 : 403);
+	}
 	return detail;
 }
 
 export const load: PageServerLoad = ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
-	const detail = loadOwnReport(params.id, user.id);
+	const detail = loadOwnReport(params.id, user);
 	return { id: detail.report.id, values: reportToFormValues(detail), places: formPlaces() };
 };
 
 export const actions: Actions = {
 	default: async ({ locals, request, url, params }) => {
 		const user = requireUser(locals, url);
-		const detail = loadOwnReport(params.id, user.id);
+		const detail = loadOwnReport(params.id, user);
 		const data = await readFormData(request);
 		const values = readReportForm(data);
 		const shown = answerWithoutSaving(data, values);
