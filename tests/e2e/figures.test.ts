@@ -10,26 +10,15 @@ import { moderate } from '../../src/lib/server/moderation/moderation';
 import { createReport } from '../../src/lib/server/reports/reports';
 import { postResponse } from '../../src/lib/server/responses/responses';
 import { reportInput } from '../../src/lib/server/testing/factories';
-import { openDatabase } from '../../src/lib/server/db/client';
 import {
-	databasePath,
 	expect,
 	fillRequiredFields,
 	signIn,
 	test,
 	uniqueEmail,
-	withDb
+	withDb,
+	withDbAsync
 } from './fixtures';
-
-/** Like withDb, for work that awaits (password hashing, mail): closed only once it is done. */
-async function withDbAsync<T>(work: (db: ReturnType<typeof openDatabase>) => Promise<T>) {
-	const db = openDatabase(databasePath);
-	try {
-		return await work(db);
-	} finally {
-		db.$client.close();
-	}
-}
 
 /** A company, and a report about it by the author, written straight to the database. */
 function seedReport(authorId: string, name: string) {

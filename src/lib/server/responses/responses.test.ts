@@ -1,13 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { Connection } from '../db/client';
-import {
-	auditLog,
-	companyRepresentative,
-	mailOutbox,
-	notification,
-	report
-} from '../db/schema';
+import { auditLog, companyRepresentative, mailOutbox, notification, report } from '../db/schema';
 import { setRole, type Actor } from '../auth/roles';
 import {
 	grantRepresentative,
