@@ -13,6 +13,7 @@ import { reportInput } from '../../src/lib/server/testing/factories';
 import {
 	expect,
 	fillRequiredFields,
+	setUserRole,
 	signIn,
 	test,
 	uniqueEmail,
@@ -110,6 +111,38 @@ test('an amount past its limit is refused beside the field, and nothing is saved
 		db.$client.prepare('select count(*) from report where author_id = ?').pluck().get(user.userId)
 	);
 	expect(saved).toBe(0);
+});
+
+test('an amount above the review threshold is published and waits in the moderation queue', async ({
+	page,
+	browser,
+	baseURL
+}) => {
+	await signIn(page, baseURL!);
+	await page.goto('/reports/new');
+	const title = `Deposit never returned ${stamp()}`;
+	await fillRequiredFields(page, {
+		company: `Review Lettings ${stamp()}`,
+		title,
+		category: 'Billing error',
+		outcome: 'Unresolved',
+		stars: 1,
+		narrative: 'The agency kept the whole deposit on the house and never answered my letters.'
+	});
+	await page.getByLabel('Currency').selectOption('EUR');
+	await page.getByLabel('Amount in dispute (optional)').fill('150,000');
+	await page.getByRole('button', { name: 'Publish report' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+
+	const modContext = await browser.newContext();
+	const mod = await modContext.newPage();
+	const moderator = await signIn(mod, baseURL!);
+	setUserRole(moderator.userId, 'moderator');
+	await mod.goto('/moderation');
+	await expect(mod.getByRole('article').filter({ hasText: title })).toContainText(
+		'Implausible amount (checked automatically)'
+	);
+	await modContext.close();
 });
 
 test('a report a company has answered keeps its company, even against a forged form', async ({
