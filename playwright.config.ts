@@ -9,6 +9,8 @@ export default defineConfig({
 	fullyParallel: true,
 	workers: 2,
 	forbidOnly: true,
+	// After every test: a recount of every figure on a copy of the suite's database (issue 21).
+	globalTeardown: './tests/e2e/rollup-drift-teardown.ts',
 	retries: 0,
 	reporter: process.env.CI ? 'line' : 'list',
 	// Budgets, not speed checks: tests wait for states, and on a two-core machine running a build

@@ -103,7 +103,8 @@ const flagReasonLabels: Labels<FlagReason> = {
 	abusive: m.flag_abusive,
 	defamatory: m.flag_defamatory,
 	spam: m.flag_spam,
-	duplicate: m.flag_duplicate
+	duplicate: m.flag_duplicate,
+	'implausible-amount': m.flag_implausible_amount
 };
 
 /** Vulnerability tags carried by imported records. */

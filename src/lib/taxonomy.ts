@@ -60,7 +60,14 @@ export const verdicts = ['accepted', 'disputed'] as const;
 export type Verdict = (typeof verdicts)[number];
 
 /** Why a report or response is flagged, and why a moderator hid it. */
-export const flagReasons = ['personal-data', 'abusive', 'defamatory', 'spam', 'duplicate'] as const;
+export const flagReasons = [
+	'personal-data',
+	'abusive',
+	'defamatory',
+	'spam',
+	'duplicate',
+	'implausible-amount'
+] as const;
 export type FlagReason = (typeof flagReasons)[number];
 
 export const industries = [
@@ -141,6 +148,44 @@ export function currencyDigits(currency: string): number {
 		digitsByCurrency.set(currency, digits);
 	}
 	return digits;
+}
+
+/**
+ * Per currency, in whole units, about 100,000 euros (rounded to a plain figure in each): a
+ * report with a larger amount is published and sent to moderators, so that one mistyped or
+ * invented figure does not carry a sum unseen. A hundred times that (about ten million euros,
+ * far beyond a consumer case) is refused. Decision 019.
+ */
+const amountReviewAbove: Record<Currency, number> = {
+	USD: 100_000,
+	EUR: 100_000,
+	GBP: 100_000,
+	CAD: 150_000,
+	AUD: 150_000,
+	CHF: 100_000,
+	PLN: 500_000,
+	CZK: 2_500_000,
+	SEK: 1_000_000,
+	NOK: 1_000_000,
+	DKK: 750_000,
+	RUB: 10_000_000,
+	UAH: 5_000_000,
+	TRY: 5_000_000,
+	INR: 10_000_000,
+	BRL: 500_000,
+	MXN: 2_000_000,
+	JPY: 15_000_000,
+	ILS: 400_000
+};
+
+/** Above this (minor units) an amount is published but sent to moderators. */
+export function amountReviewMinor(currency: Currency): number {
+	return amountReviewAbove[currency] * 10 ** currencyDigits(currency);
+}
+
+/** The largest amount (minor units) a report may give in this currency. */
+export function amountMaxMinor(currency: Currency): number {
+	return amountReviewMinor(currency) * 100;
 }
 
 export function isOneOf<T extends string>(list: readonly T[], value: unknown): value is T {

@@ -23,6 +23,16 @@ export function withDb<T>(work: (db: ReturnType<typeof openDatabase>) => T): T {
 	}
 }
 
+/** Async work on the suite server's database through a connection of its own, closed after. */
+export async function withDbAsync<T>(work: (db: ReturnType<typeof openDatabase>) => Promise<T>) {
+	const db = openDatabase(databasePath);
+	try {
+		return await work(db);
+	} finally {
+		db.$client.close();
+	}
+}
+
 /** The newest message the development outbox holds for an address. */
 export function latestMailTo(address: string) {
 	return withDb((db) =>

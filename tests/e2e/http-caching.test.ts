@@ -7,18 +7,7 @@ import { createReport } from '../../src/lib/server/reports/reports';
 import { reportInput } from '../../src/lib/server/testing/factories';
 import { createUser } from '../../src/lib/server/auth/users';
 import { createSession, generateSessionToken } from '../../src/lib/server/auth/session';
-import { openDatabase } from '../../src/lib/server/db/client';
-import { databasePath, expect, test, uniqueEmail } from './fixtures';
-
-/** Async work on the suite server's database through a connection of its own, closed after. */
-async function withDbAsync<T>(work: (db: ReturnType<typeof openDatabase>) => Promise<T>) {
-	const db = openDatabase(databasePath);
-	try {
-		return await work(db);
-	} finally {
-		db.$client.close();
-	}
-}
+import { expect, test, uniqueEmail, withDbAsync } from './fixtures';
 
 /** Files a report straight into the suite's database, as another process would. */
 async function fileReport(company: string, title: string): Promise<number> {

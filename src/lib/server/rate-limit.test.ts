@@ -10,6 +10,15 @@ describe('RateLimiter', () => {
 		expect(limiter.consume('b', t + 10_000).ok).toBe(true);
 		expect(limiter.consume('a', t + 60_002).ok).toBe(true);
 	});
+
+	it('checks without counting, and counts only what is recorded', () => {
+		const limiter = new RateLimiter(2, 60_000);
+		const t = Date.UTC(2026, 0, 1);
+		for (let i = 0; i < 25; i++) expect(limiter.check('a', t + i).ok).toBe(true);
+		limiter.record('a', t + 30);
+		limiter.record('a', t + 31);
+		expect(limiter.check('a', t + 32)).toEqual({ ok: false, retryAfterSeconds: 60 });
+	});
 });
 
 describe('LoginThrottler', () => {

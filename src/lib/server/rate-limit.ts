@@ -14,15 +14,28 @@ export class RateLimiter {
 
 	/** Records an event; `ok: false` (and nothing recorded) when the key is over its limit. */
 	consume(key: string, now = Date.now()): { ok: true } | { ok: false; retryAfterSeconds: number } {
+		const allowed = this.check(key, now);
+		if (allowed.ok) this.record(key, now);
+		return allowed;
+	}
+
+	/**
+	 * Whether one more event is allowed now, recording nothing: for limits that count only
+	 * what succeeds (check first, `record` after the success).
+	 */
+	check(key: string, now = Date.now()): { ok: true } | { ok: false; retryAfterSeconds: number } {
 		const recent = (this.hits.get(key) ?? []).filter((t) => t > now - this.windowMs);
-		if (recent.length >= this.limit) {
-			this.hits.set(key, recent);
-			return { ok: false, retryAfterSeconds: Math.ceil((recent[0]! + this.windowMs - now) / 1000) };
-		}
+		this.hits.set(key, recent);
+		if (recent.length < this.limit) return { ok: true };
+		return { ok: false, retryAfterSeconds: Math.ceil((recent[0]! + this.windowMs - now) / 1000) };
+	}
+
+	/** Records an event (after `check` allowed it and it succeeded). */
+	record(key: string, now = Date.now()): void {
+		const recent = this.hits.get(key) ?? [];
 		recent.push(now);
 		this.hits.set(key, recent);
 		if (this.hits.size > 50_000) this.prune(now);
-		return { ok: true };
 	}
 
 	private prune(now: number) {
@@ -70,7 +83,13 @@ export const rateLimits = {
 		perDevice: new LoginThrottler()
 	},
 	signupPerAddress: new RateLimiter(10, 60 * 60_000),
+	/** Reports published: only accepted ones count (a refused form costs nothing, issue 21). */
 	reportsPerUser: new RateLimiter(20, 60 * 60_000),
+	/**
+	 * Every post of the report form (previews, refused ones): a cheap bound on the work of
+	 * parsing, redaction and Markdown, well above what a person filling the form ever sends.
+	 */
+	reportFormPostsPerUser: new RateLimiter(300, 60 * 60_000),
 	flagsPerUser: new RateLimiter(20, 60 * 60_000),
 	resetPerAddress: new RateLimiter(10, 60 * 60_000),
 	apiPerAddress: new RateLimiter(600, 60_000)

@@ -165,3 +165,51 @@ describe('the case facts of a report', () => {
 		expect(result.errors['event.0.escalation']).toBe('Choose to whom you escalated.');
 	});
 });
+
+describe('the limits on every number (issue 21, item 11)', () => {
+	it('refuses an amount over its currency’s limit beside the field, and accepts one at the limit', () => {
+		const result = parseReport({
+			...valid,
+			currency: 'EUR',
+			orderValue: '10000000.01',
+			amountDisputed: '9,999,999,999.99',
+			amountRecovered: '10000000'
+		});
+		expect(result).toEqual({
+			ok: false,
+			errors: {
+				orderValue: 'Enter an amount no larger than €10,000,000.00.',
+				amountDisputed: 'Enter an amount no larger than €10,000,000.00.'
+			}
+		});
+		expect(
+			parseReport({ ...valid, currency: 'JPY', amountDisputed: '1500000000', amountRecovered: '' })
+				.ok
+		).toBe(true);
+		expect(
+			parseReport({ ...valid, currency: 'JPY', amountDisputed: '1500000001', amountRecovered: '' })
+		).toMatchObject({
+			ok: false,
+			errors: { amountDisputed: 'Enter an amount no larger than ¥1,500,000,000.' }
+		});
+	});
+
+	it('refuses counts and hours over their limits beside the field', () => {
+		const result = parseReport({
+			...valid,
+			contacts: '10001',
+			agents: '99999+',
+			hours: '10000.5',
+			promisesBroken: '10001'
+		});
+		expect(result).toMatchObject({
+			ok: false,
+			errors: {
+				contacts: 'Enter a number no larger than 10000.',
+				agents: 'Enter a number no larger than 10000.',
+				hours: 'Enter a number no larger than 10000.',
+				promisesBroken: 'Enter a number no larger than 10000.'
+			}
+		});
+	});
+});

@@ -15,7 +15,9 @@ import {
 	type EventField,
 	type EventFormRow
 } from '$lib/case-timeline';
+import { formatMoney } from '$lib/format';
 import {
+	amountMaxMinor,
 	categories,
 	channels,
 	currencies,
@@ -24,7 +26,8 @@ import {
 	industries,
 	outcomes,
 	reportLanguages,
-	triggers
+	triggers,
+	type Currency
 } from '$lib/taxonomy';
 
 export const reportFields = [
@@ -90,8 +93,7 @@ export const limits = {
 	narrative: 20_000,
 	narrativeMin: 30,
 	count: 10_000,
-	hours: 10_000,
-	amount: 1_000_000_000
+	hours: 10_000
 } as const;
 
 const requiredText = (max: number) =>
@@ -285,10 +287,25 @@ const reportObject = v.object({
 });
 const amountFields = ['orderValue', 'amountDisputed', 'amountRecovered'] as const;
 
-/** The decimals allowed for the currency named in a failed check's input (¥ has none, € two). */
-function decimalsMessage(issue: { input: unknown }): string {
-	const { currency } = issue.input as { currency: string };
-	return m.error_amount_decimals({ digits: currencyDigits(currency) });
+/**
+ * What is wrong with a typed amount once its currency is known: more decimals than the currency
+ * has, or more than a report may give in it (taxonomy's amountMaxMinor, decision 019).
+ */
+function amountProblem(amount: string, currency: string): 'decimals' | 'too-large' | null {
+	const minor = toMinorUnits(amount, currency);
+	if (minor === undefined) return 'decimals';
+	return minor !== null && minor > amountMaxMinor(currency as Currency) ? 'too-large' : null;
+}
+
+/** The message for an amount field's failed check, read from the check's input. */
+function amountMessage(field: (typeof amountFields)[number]) {
+	return (issue: { input: unknown }): string => {
+		const input = issue.input as { currency: Currency } & Record<typeof field, string>;
+		const { currency } = input;
+		return amountProblem(input[field], currency) === 'too-large'
+			? m.error_amount_at_most({ max: formatMoney(amountMaxMinor(currency), currency) })
+			: m.error_amount_decimals({ digits: currencyDigits(currency) });
+	};
 }
 
 const reportSchema = v.pipe(
@@ -304,24 +321,24 @@ const reportSchema = v.pipe(
 	v.forward(
 		v.partialCheck(
 			[['currency'], ['orderValue']],
-			(r) => r.currency === null || toMinorUnits(r.orderValue, r.currency) !== undefined,
-			decimalsMessage
+			(r) => r.currency === null || amountProblem(r.orderValue, r.currency) === null,
+			amountMessage('orderValue')
 		),
 		['orderValue']
 	),
 	v.forward(
 		v.partialCheck(
 			[['currency'], ['amountDisputed']],
-			(r) => r.currency === null || toMinorUnits(r.amountDisputed, r.currency) !== undefined,
-			decimalsMessage
+			(r) => r.currency === null || amountProblem(r.amountDisputed, r.currency) === null,
+			amountMessage('amountDisputed')
 		),
 		['amountDisputed']
 	),
 	v.forward(
 		v.partialCheck(
 			[['currency'], ['amountRecovered']],
-			(r) => r.currency === null || toMinorUnits(r.amountRecovered, r.currency) !== undefined,
-			decimalsMessage
+			(r) => r.currency === null || amountProblem(r.amountRecovered, r.currency) === null,
+			amountMessage('amountRecovered')
 		),
 		['amountRecovered']
 	),

@@ -11,9 +11,9 @@ import { auditLog, companyResponse, flag, removalReview, report, user } from '..
 import { canModerate, type Actor } from '../auth/roles';
 import { notify } from '../notifications/notifications';
 import type { Notice } from '../notifications/notices';
-import { applyReportToRollups, applyResponseToRollups } from '../reports/rollups';
-import { readTags } from '../reports/reports';
-import { factsOf, readReport, responseOf } from '../responses/responses';
+import { applyResponseToRollups } from '../reports/rollups';
+import { countReport, factsOf } from '../reports/report-figures';
+import { readReport } from '../responses/responses';
 import { recordAudit } from './audit';
 import type { FlagReason } from '../../taxonomy';
 import { moderationActions, type ModerationAction } from '../../validation/moderation';
@@ -23,18 +23,6 @@ export { moderationActions, type ModerationAction };
 export type TargetType = 'report' | 'response';
 /** The decisions that take an item out of public view, and so need a reason. */
 export const actionsNeedingReason: readonly ModerationAction[] = ['hide', 'remove'];
-
-/** Adds or removes one report's facts (and its visible response's) from every figure. */
-function countReport(tx: Db, reportId: number, sign: 1 | -1) {
-	const row = tx.select().from(report).where(eq(report.id, reportId)).get();
-	if (!row) return;
-	applyReportToRollups(tx, { ...row, ...readTags(tx, reportId) }, sign);
-	const response = responseOf(tx, reportId);
-	// The report row read above carries every fact the response's figures need.
-	if (response && response.hiddenAt === null) {
-		applyResponseToRollups(tx, factsOf(row, response), sign);
-	}
-}
 
 function countResponse(tx: Db, responseId: number, sign: 1 | -1) {
 	const response = tx
@@ -55,7 +43,7 @@ function deleteReportRow(tx: Db, reportId: number) {
 		.where(eq(report.id, reportId))
 		.get();
 	if (!row) return false;
-	if (row.hiddenAt === null) countReport(tx, reportId, -1);
+	countReport(tx, reportId, -1);
 	tx.delete(report).where(eq(report.id, reportId)).run();
 	return true;
 }

@@ -7,7 +7,10 @@ import { applyMeTooToRollups } from './rollups';
 export type MeTooResult =
 	{ ok: true; count: number; joined: boolean } | { ok: false; reason: 'not-found' | 'own-report' };
 
-/** Adds (join = true) or removes the user's "me too"; counts move in the same transaction. */
+/**
+ * Adds (join = true) or removes the user's "me too" on a visible report; counts move in the same
+ * transaction.
+ */
 export function setMeToo(
 	db: Db,
 	reportId: number,
@@ -23,12 +26,15 @@ export function setMeToo(
 					companyId: report.companyId,
 					category: report.category,
 					trigger: report.trigger,
-					meTooCount: report.meTooCount
+					meTooCount: report.meTooCount,
+					hiddenAt: report.hiddenAt
 				})
 				.from(report)
 				.where(eq(report.id, reportId))
 				.get();
-			if (!target) return { ok: false, reason: 'not-found' } as const;
+			// A hidden report is not there for anyone saying "me too" (its page is a 404), and its
+			// count must stay what restoring it adds back.
+			if (!target || target.hiddenAt !== null) return { ok: false, reason: 'not-found' } as const;
 			if (target.authorId === userId) return { ok: false, reason: 'own-report' } as const;
 			const changed = join
 				? tx

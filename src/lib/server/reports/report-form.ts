@@ -142,6 +142,10 @@ export async function submitReportForm(
 			}
 		};
 	}
+	if (problem.reason === 'answered') {
+		const message = m.report_company_answered({ company: problem.company });
+		return { ok: false, failure: { values, errors: { company: message } } };
+	}
 	if (problem.reason === 'invalid-website') {
 		return { ok: false, failure: { values, errors: { website: m.error_website_invalid() } } };
 	}

@@ -14,10 +14,13 @@ import type { ReportInput } from '../../validation/report';
 import type { Outcome } from '../../taxonomy';
 import { deriveCaseFigures } from '../../case-timeline';
 import { applyReportToRollups } from './rollups';
+import { countReport, readTags, responseOf } from './report-figures';
+import { flagAmountsForReview } from '../moderation/amount-review';
 import { readEvents, saveEvents } from './timeline';
 
 export type CompanyProblem =
 	| { field: 'company'; reason: 'not-found'; suggestions: CompanySummary[] }
+	| { field: 'company'; reason: 'answered'; company: string }
 	| { field: 'website'; reason: 'invalid-website' }
 	| { field: 'website'; reason: 'duplicate-domain'; existing: Company };
 
@@ -118,24 +121,6 @@ function saveTags(tx: Db, reportId: number, input: ReportInput, isNew = false): 
 	for (const escalation of input.escalations) addEscalation.run(reportId, escalation);
 }
 
-/** A report's channels and escalations, as roll-ups count them. */
-export function readTags(tx: Db, reportId: number) {
-	return {
-		channels: tx
-			.select({ v: reportChannel.channel })
-			.from(reportChannel)
-			.where(eq(reportChannel.reportId, reportId))
-			.all()
-			.map((r) => r.v),
-		escalations: tx
-			.select({ v: reportEscalation.escalation })
-			.from(reportEscalation)
-			.where(eq(reportEscalation.reportId, reportId))
-			.all()
-			.map((r) => r.v)
-	};
-}
-
 /** Files a report for the author; its company's roll-ups change in the same transaction. */
 export function createReport(
 	db: Db,
@@ -161,6 +146,7 @@ export function createReport(
 				.get();
 			saveTags(tx, row.id, input, true);
 			saveEvents(tx, row.id, input.events, true);
+			flagAmountsForReview(tx, row.id, input, now);
 			applyReportToRollups(
 				tx,
 				{ ...row, channels: input.channels, escalations: input.escalations },
@@ -174,7 +160,8 @@ export function createReport(
 
 /**
  * Replaces a report's content; only its author may (imported records have none, so nobody
- * may), and roll-ups move with the change.
+ * may), and roll-ups move with the change (none while it is hidden). Once a company has
+ * answered, the report stays about that company (decision 019): the answer is that company's.
  */
 export function updateReport(
 	db: Db,
@@ -190,23 +177,27 @@ export function updateReport(
 			if (before.source !== 'recourse' || before.authorId !== actorId) {
 				return { ok: false, problem: 'forbidden' } as const;
 			}
+			// Checked before resolving, which may create a company.
+			if (responseOf(tx, id) && findCompanyByName(tx, input.company)?.id !== before.companyId) {
+				const name = tx
+					.select({ name: company.name })
+					.from(company)
+					.where(eq(company.id, before.companyId))
+					.get()!.name;
+				return { ok: false, problem: { field: 'company', reason: 'answered', company: name } };
+			}
 			const resolved = resolveCompany(tx, input, actorId, now);
 			// Resolving fails before it writes anything, so there is nothing to roll back.
 			if (!resolved.ok) return resolved;
-			applyReportToRollups(tx, { ...before, ...readTags(tx, id) }, -1);
-			const after = tx
-				.update(report)
+			countReport(tx, id, -1);
+			tx.update(report)
 				.set({ ...reportColumns(input), companyId: resolved.company.id, updatedAt: now })
 				.where(eq(report.id, id))
-				.returning()
-				.get();
+				.run();
 			saveTags(tx, id, input);
 			saveEvents(tx, id, input.events);
-			applyReportToRollups(
-				tx,
-				{ ...after, channels: input.channels, escalations: input.escalations },
-				1
-			);
+			countReport(tx, id, 1);
+			flagAmountsForReview(tx, id, input, now);
 			return { ok: true, id } as const;
 		},
 		{ behavior: 'immediate' }

@@ -7,7 +7,7 @@ import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import type { Db } from '../db/client';
-import { company, companyResponse, report, user, type CompanyResponse } from '../db/schema';
+import { company, companyResponse, report, user } from '../db/schema';
 import { canModerate, type Actor } from '../auth/roles';
 import { isRepresentative } from '../companies/representatives';
 import type { MailTransport } from '../mail/mail';
@@ -15,7 +15,8 @@ import { renderMarkdown } from '../markdown';
 import { redactPersonalData } from '../privacy/redact';
 import { notify } from '../notifications/notifications';
 import { readerLocale } from '../notifications/notices';
-import { applyResponseToRollups, type ResponseFacts } from '../reports/rollups';
+import { applyResponseToRollups } from '../reports/rollups';
+import { factsOf, responseOf } from '../reports/report-figures';
 import { setReportOutcome, type ReportCursor } from '../reports/reports';
 import type { ResponseInput, VerdictInput } from '../../validation/response';
 import type { Category } from '../../taxonomy';
@@ -59,25 +60,6 @@ export function readReport(tx: Db, reportId: number): ReportFacts | undefined {
 		.from(report)
 		.where(eq(report.id, reportId))
 		.get();
-}
-
-/** The roll-up facts of a response to a report. */
-export function factsOf(r: ReportFacts, response: CompanyResponse): ResponseFacts {
-	return {
-		companyId: r.companyId,
-		category: r.category,
-		trigger: r.trigger,
-		source: r.source,
-		reportCreatedAt: r.createdAt,
-		createdAt: response.createdAt,
-		timely: response.timely,
-		verdict: response.verdict,
-		resolvedAfter: response.resolvedAfter
-	};
-}
-
-export function responseOf(tx: Db, reportId: number): CompanyResponse | undefined {
-	return tx.select().from(companyResponse).where(eq(companyResponse.reportId, reportId)).get();
 }
 
 /** What the author is sent; mailed after the transaction commits. */

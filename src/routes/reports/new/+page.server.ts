@@ -16,6 +16,7 @@ import {
 	submitReportForm
 } from '$lib/server/reports/report-form';
 import { createReport } from '$lib/server/reports/reports';
+import type { ReportFormValues } from '$lib/validation/report';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -28,26 +29,33 @@ export const load: PageServerLoad = ({ locals, url }) => {
 export const actions: Actions = {
 	default: async ({ locals, request, url, setHeaders }) => {
 		const user = requireUser(locals, url);
+		const limited = (retryAfterSeconds: number, values: ReportFormValues) => {
+			setHeaders({ 'retry-after': String(retryAfterSeconds) });
+			return fail(429, {
+				values,
+				errors: { title: m.error_reports_limited({ seconds: retryAfterSeconds }) }
+			});
+		};
+		const posts = config.rateLimits
+			? rateLimits.reportFormPostsPerUser.consume(user.id)
+			: { ok: true as const };
 		const data = await readFormData(request);
 		const values = readReportForm(data);
+		if (!posts.ok) return limited(posts.retryAfterSeconds, values);
 		const shown = answerWithoutSaving(data, values);
 		if (shown) return shown.status === 400 ? fail(400, shown.failure) : shown.failure;
-		if (config.rateLimits) {
-			const allowed = rateLimits.reportsPerUser.consume(user.id);
-			if (!allowed.ok) {
-				setHeaders({ 'retry-after': String(allowed.retryAfterSeconds) });
-				return fail(429, {
-					values,
-					errors: { title: m.error_reports_limited({ seconds: allowed.retryAfterSeconds }) }
-				});
-			}
-		}
+		// Only published reports spend the quota: checked here, recorded once one is saved.
+		const quota = config.rateLimits
+			? rateLimits.reportsPerUser.check(user.id)
+			: { ok: true as const };
+		if (!quota.ok) return limited(quota.retryAfterSeconds, values);
 		// Submissions arriving together share one COMMIT (group-commit.ts).
 		const result = await submitReportForm(
 			values,
 			(input) => groupCommit(db).run((tx) => createReport(tx, input, user.id)),
 			isRedactionConfirmed(data)
 		);
+		if (result.ok && config.rateLimits) rateLimits.reportsPerUser.record(user.id);
 		if (result.ok) redirect(303, localizeHref(`/reports/${result.id}?published=1`));
 		if ('status' in result) error(result.status);
 		return fail(400, result.failure);

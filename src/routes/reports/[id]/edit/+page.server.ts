@@ -15,6 +15,7 @@ import {
 } from '$lib/server/reports/report-form';
 import { getReport, updateReport } from '$lib/server/reports/reports';
 import { parseReportId } from '$lib/server/reports/report-id';
+import { responseOf } from '$lib/server/reports/report-figures';
 import type { Actions, PageServerLoad } from './$types';
 
 function loadOwnReport(idParam: string, user: SessionUser) {
@@ -31,7 +32,13 @@ function loadOwnReport(idParam: string, user: SessionUser) {
 export const load: PageServerLoad = ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
 	const detail = loadOwnReport(params.id, user);
-	return { id: detail.report.id, values: reportToFormValues(detail), places: formPlaces() };
+	return {
+		id: detail.report.id,
+		values: reportToFormValues(detail),
+		places: formPlaces(),
+		// Once answered, the report stays about the company that answered (decision 019).
+		answeredBy: responseOf(db, detail.report.id) ? detail.company.name : null
+	};
 };
 
 export const actions: Actions = {
