@@ -107,3 +107,44 @@ describe('changing the password', () => {
 		expect(left).not.toContainEqual({ id: elsewhere.id });
 	});
 });
+
+describe('a new password voids every outstanding reset link', () => {
+	async function twoLinks(email: string): Promise<[string, string]> {
+		await requestPasswordReset(db, outboxTransport(db), email, '', T0);
+		const first = tokenFromMail();
+		await requestPasswordReset(db, outboxTransport(db), email, '', T0 + 10);
+		return [first, tokenFromMail()];
+	}
+
+	it('after a reset through one link, the other link no longer opens the account', async () => {
+		const account = await makeUser(db, { password: 'the old long password' });
+		const [first, second] = await twoLinks(account.email);
+		expect(await resetPassword(db, second, 'a brand new passphrase', T0 + 1000)).toMatchObject({
+			ok: true
+		});
+		expect(checkResetToken(db, first, T0 + 2000)).toBeNull();
+		expect(await resetPassword(db, first, 'the attacker passphrase', T0 + 2000)).toEqual({
+			ok: false
+		});
+		expect(await authenticate(db, account.email, 'a brand new passphrase')).not.toBeNull();
+	});
+
+	it('after a password change, links asked for before it no longer open the account', async () => {
+		const account = await makeUser(db, { password: 'the old long password' });
+		const [first, second] = await twoLinks(account.email);
+		const here = createSession(db, generateSessionToken(), account.id);
+		await changePassword(db, {
+			userId: account.id,
+			current: 'the old long password',
+			next: 'a brand new passphrase',
+			keepSessionId: here.id
+		});
+		for (const token of [first, second]) {
+			expect(checkResetToken(db, token, T0 + 2000)).toBeNull();
+			expect(await resetPassword(db, token, 'the attacker passphrase', T0 + 2000)).toEqual({
+				ok: false
+			});
+		}
+		expect(await authenticate(db, account.email, 'a brand new passphrase')).not.toBeNull();
+	});
+});

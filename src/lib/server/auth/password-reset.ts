@@ -1,6 +1,7 @@
 /**
  * Password reset by e-mailed link (single use, one hour) and password change. Either ends the
- * user's other sessions: whoever knew the old password is signed out everywhere.
+ * user's other sessions and voids every reset link still outstanding: whoever knew the old
+ * password, or read an older mail, is locked out.
  */
 import { sha256 } from '@oslojs/crypto/sha2';
 import { m } from '$lib/paraglide/messages';
@@ -68,6 +69,14 @@ export function checkResetToken(
 	return row && row.expiresAt > now ? { userId: row.userId } : null;
 }
 
+/** Every unused reset link of the user stops working (a new password makes them all stale). */
+function voidResetLinks(tx: Pick<Db, 'update'>, userId: string, now: number): void {
+	tx.update(passwordReset)
+		.set({ usedAt: now })
+		.where(and(eq(passwordReset.userId, userId), isNull(passwordReset.usedAt)))
+		.run();
+}
+
 /** Sets the new password through a valid token, uses the token up and ends every session. */
 export async function resetPassword(
 	db: Db,
@@ -87,15 +96,17 @@ export async function resetPassword(
 			.run().changes;
 		if (!used) return { ok: false } as const;
 		tx.update(user).set({ passwordHash }).where(eq(user.id, found.userId)).run();
+		voidResetLinks(tx, found.userId, now);
 		tx.delete(session).where(eq(session.userId, found.userId)).run();
 		return { ok: true, userId: found.userId } as const;
 	});
 }
 
-/** Changes the password after checking the current one; every other session ends. */
+/** Changes the password after checking the current one; every other session and reset link ends. */
 export async function changePassword(
 	db: Db,
-	input: { userId: string; current: string; next: string; keepSessionId: string }
+	input: { userId: string; current: string; next: string; keepSessionId: string },
+	now = Date.now()
 ): Promise<{ ok: true } | { ok: false; reason: 'wrong-password' }> {
 	const row = db
 		.select({ hash: user.passwordHash })
@@ -108,6 +119,7 @@ export async function changePassword(
 	const passwordHash = await hashPassword(input.next);
 	db.transaction((tx) => {
 		tx.update(user).set({ passwordHash }).where(eq(user.id, input.userId)).run();
+		voidResetLinks(tx, input.userId, now);
 		tx.delete(session)
 			.where(and(eq(session.userId, input.userId), ne(session.id, input.keepSessionId)))
 			.run();
