@@ -190,17 +190,18 @@ test('pages keep to a Content-Security-Policy without inline styles, in UTF-8', 
 }) => {
 	const user = await signIn(page, baseURL!);
 	const company = `Headers Telecom ${Date.now()}`;
-	const slug = withDb((db) => {
+	const { slug, reportId } = withDb((db) => {
 		const made = createReport(
 			db,
 			reportInput({ company, website: `headers-${Date.now()}.example` }),
 			user.userId
 		);
 		if (!made.ok) throw new Error('could not file the report');
-		return db.$client
+		const slug = db.$client
 			.prepare('select slug from company where name = ?')
 			.pluck()
 			.get(company) as string;
+		return { slug, reportId: made.id };
 	});
 	const violations: string[] = [];
 	page.on('console', (message) => {
@@ -220,6 +221,9 @@ test('pages keep to a Content-Security-Policy without inline styles, in UTF-8', 
 		'/explore',
 		'/patterns',
 		'/reports/new',
+		`/reports/${reportId}`,
+		`/compare?c=${slug}`,
+		'/notifications',
 		'/account',
 		'/de/about/methodology',
 		'/no-such-page'
@@ -233,6 +237,13 @@ test('pages keep to a Content-Security-Policy without inline styles, in UTF-8', 
 		// This suite's server runs without secure cookies, so without HSTS (see security-headers.test.ts).
 		expect(headers['strict-transport-security'], path).toBeUndefined();
 		await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+	}
+	// The forms a signed-out visitor sees, in another language.
+	await page.context().clearCookies();
+	for (const path of ['/login', '/signup', '/pl/password/forgot']) {
+		const response = await page.goto(path);
+		expect(response!.headers()['content-type'], path).toBe('text/html; charset=utf-8');
+		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 	}
 	// The distribution bars are drawn without a style attribute.
 	await page.goto(`/companies/${slug}`);
