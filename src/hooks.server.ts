@@ -16,6 +16,7 @@ import { handleApi } from '$lib/server/api/handle';
 import { readDataVersion } from '$lib/server/db/data-version';
 import { httpCaching } from '$lib/server/http/caching';
 import { handleCompression } from '$lib/server/http/compression';
+import { applySecurityHeaders } from '$lib/server/http/security-headers';
 import { decideLocale, localeCookie } from '$lib/server/i18n';
 import { warmFacets } from '$lib/server/reports/facets';
 
@@ -79,10 +80,7 @@ const handleLocale: Handle = ({ event, resolve }) => {
 
 const handleHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
-	// Pages get their Content-Security-Policy from kit.csp; these apply to every response.
-	response.headers.set('X-Content-Type-Options', 'nosniff');
-	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
-	response.headers.set('X-Frame-Options', 'DENY');
+	applySecurityHeaders(response.headers, { secure: config.secureCookies });
 	return response;
 };
 

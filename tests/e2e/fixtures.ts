@@ -45,6 +45,33 @@ export function latestMailTo(address: string) {
 	);
 }
 
+/**
+ * Signs up through the form as a person does: the address, then the password through the link
+ * mailed to it (docs/decisions/018-answers-that-tell-nothing.md). Labels default to English.
+ */
+export async function signUpThroughForm(
+	page: Page,
+	account: { email: string; password: string; displayName?: string },
+	labels = {
+		email: 'E-mail address',
+		displayName: 'Public name (optional)',
+		create: 'Create account',
+		sent: 'Check your mail',
+		password: 'New password',
+		save: 'Save the new password'
+	}
+): Promise<void> {
+	await page.getByLabel(labels.email).fill(account.email);
+	if (account.displayName) await page.getByLabel(labels.displayName).fill(account.displayName);
+	await page.getByRole('button', { name: labels.create }).click();
+	await expect(page.getByRole('status')).toContainText(labels.sent);
+	const link = latestMailTo(account.email)?.text.match(/https?:\/\/\S+token=\S+/)?.[0];
+	if (!link) throw new Error(`no sign-up link was mailed to ${account.email}`);
+	await page.goto(new URL(link).pathname + new URL(link).search);
+	await page.getByLabel(labels.password).fill(account.password);
+	await page.getByRole('button', { name: labels.save }).click();
+}
+
 /** The amount in dispute stored for the report a page address names, in minor units. */
 export function storedAmount(reportUrl: string): number | null {
 	const id = Number(new URL(reportUrl).pathname.match(/\/reports\/(\d+)/)?.[1]);

@@ -1,5 +1,12 @@
 import type { Page } from '@playwright/test';
-import { expect, expectAccessible, storedAmount, test, uniqueEmail } from './fixtures';
+import {
+	expect,
+	expectAccessible,
+	signUpThroughForm,
+	storedAmount,
+	test,
+	uniqueEmail
+} from './fixtures';
 
 /** The report form's labels and choices in one language: what a reader of it sees and picks. */
 type FormWords = {
@@ -320,9 +327,19 @@ test.describe('without JavaScript', () => {
 		await expect(page.getByRole('heading', { level: 1, name: 'Anmelden' })).toBeVisible();
 		await page.getByRole('main').getByRole('link', { name: 'Registrieren' }).click();
 		await expect(page).toHaveURL(/\/de\/signup\?redirectTo=%2Fde%2Freports%2Fnew$/);
-		await page.getByLabel('E-Mail-Adresse').fill(uniqueEmail('de'));
-		await page.getByLabel('Passwort', { exact: true }).fill('ein ausreichend langes Passwort');
-		await page.getByRole('button', { name: 'Konto erstellen' }).click();
+		// The link mailed to the address leads back to the German form once the password is chosen.
+		await signUpThroughForm(
+			page,
+			{ email: uniqueEmail('de'), password: 'ein ausreichend langes Passwort' },
+			{
+				email: 'E-Mail-Adresse',
+				displayName: 'Öffentlicher Name (optional)',
+				create: 'Konto erstellen',
+				sent: 'Sehen Sie in Ihr Postfach',
+				password: 'Neues Passwort',
+				save: 'Neues Passwort speichern'
+			}
+		);
 		await expect(page).toHaveURL(/\/de\/reports\/new$/);
 		await expect(page.getByRole('heading', { level: 1, name: 'Bericht einreichen' })).toBeVisible();
 		await page.getByRole('button', { name: 'Abmelden' }).click();

@@ -181,7 +181,7 @@ test('an anonymous page is served from the cache, compressed, over TLS', async (
 	expect(hit.headers()['content-encoding']).toBe('gzip');
 	expect(hit.headers()['etag']).toMatch(/^W\//);
 	expect(hit.headers()['cache-control']).toContain('s-maxage=1');
-	expect(hit.headers()['strict-transport-security']).toBe('max-age=31536000');
+	expect(hit.headers()['strict-transport-security']).toBe('max-age=63072000; includeSubDomains');
 });
 
 test('an expired entry is revalidated by ETag, and a new report shows once it is filed', async () => {

@@ -1,4 +1,12 @@
-import { expect, expectAccessible, fillReport, storedAmount, test, uniqueEmail } from './fixtures';
+import {
+	expect,
+	expectAccessible,
+	fillReport,
+	signUpThroughForm,
+	storedAmount,
+	test,
+	uniqueEmail
+} from './fixtures';
 
 test('a new consumer signs up, files a report and sees it counted on the scorecard', async ({
 	page
@@ -8,10 +16,11 @@ test('a new consumer signs up, files a report and sees it counted on the scoreca
 	await page.getByRole('link', { name: 'Sign up' }).click();
 	await expect(page.getByRole('heading', { name: 'Create an account' })).toBeVisible();
 	await expectAccessible(page);
-	await page.getByLabel('E-mail address').fill(uniqueEmail('signup'));
-	await page.getByLabel('Password').fill('a long enough password');
-	await page.getByLabel('Public name (optional)').fill('Widow of Girona');
-	await page.getByRole('button', { name: 'Create account' }).click();
+	await signUpThroughForm(page, {
+		email: uniqueEmail('signup'),
+		password: 'a long enough password',
+		displayName: 'Widow of Girona'
+	});
 	await expect(page.getByText('Signed in as Widow of Girona')).toBeVisible();
 
 	await page
@@ -150,9 +159,7 @@ test.describe('without JavaScript', () => {
 test('a logged-out visitor is sent to log in and comes back to the form', async ({ page }) => {
 	await page.goto('/signup');
 	const email = uniqueEmail('return');
-	await page.getByLabel('E-mail address').fill(email);
-	await page.getByLabel('Password').fill('a long enough password');
-	await page.getByRole('button', { name: 'Create account' }).click();
+	await signUpThroughForm(page, { email, password: 'a long enough password' });
 	await page.getByRole('button', { name: 'Log out' }).click();
 	await expect(page.getByRole('link', { name: 'Log in' })).toBeVisible();
 

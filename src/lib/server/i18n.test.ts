@@ -98,3 +98,30 @@ describe('decideLocale', () => {
 		}
 	});
 });
+
+describe('the locale redirect never leaves the site', () => {
+	it('sends path-shaped input to a same-origin path, whatever slashes it starts with', () => {
+		for (const path of [
+			'/en//evil.example',
+			'/en/\\evil.example',
+			'/en///evil.example',
+			'/en/\\\\evil.example',
+			'/en/%2F%2Fevil.example',
+			'/en//evil.example/?x=1',
+			'//evil.example',
+			'/\\evil.example'
+		]) {
+			for (const cookie of [undefined, 'de', 'en']) {
+				const decision = decideLocale(...visit(path, { 'accept-language': 'pl' }), cookie);
+				if (decision.action !== 'redirect') continue;
+				const location = new URL(decision.location, 'http://recourse.test');
+				expect(location.origin, `${path} → ${decision.location}`).toBe('http://recourse.test');
+				expect(decision.location, path).toMatch(/^\/(?![/\\])/);
+			}
+		}
+		expect(decideLocale(...visit('/en//evil.example'), undefined)).toMatchObject({
+			action: 'redirect',
+			location: '/evil.example'
+		});
+	});
+});

@@ -9,6 +9,7 @@ import {
 	toLocale,
 	type Locale
 } from '$lib/paraglide/runtime';
+import { oneLeadingSlash, sameOriginPath } from './http/same-origin';
 
 export type LocaleDecision =
 	/** Serve the page in the locale of its address, remembering it when `remember` is set. */
@@ -19,6 +20,11 @@ export type LocaleDecision =
 /** The locale written in the address: the first path segment, or English for an unprefixed one. */
 function prefixOf(url: URL): Locale | null {
 	return toLocale(url.pathname.split('/')[1] ?? '') ?? null;
+}
+
+/** A redirect that stays on this site: `/en//host` de-localizes to `//host`, which must be `/host`. */
+function withinSite(href: string): string {
+	return sameOriginPath(oneLeadingSlash(href)) ?? '/';
 }
 
 /**
@@ -42,14 +48,18 @@ export function decideLocale(
 	// One address per page and language: /en/… is never a second copy of /…, whoever asks
 	// (a crawler or a script as much as a browser).
 	if (prefix === baseLocale) {
-		return { action: 'redirect', location: deLocalizeHref(path), remember: baseLocale };
+		return { action: 'redirect', location: withinSite(deLocalizeHref(path)), remember: baseLocale };
 	}
 	const isPageVisit = request.headers.get('sec-fetch-dest') === 'document';
 	if (!isPageVisit) return { action: 'serve', remember: null };
 	if (prefix) return { action: 'serve', remember: prefix };
 	const wanted = toLocale(cookieLocale) ?? extractLocaleFromHeader(request) ?? baseLocale;
 	if (wanted === baseLocale) return { action: 'serve', remember: baseLocale };
-	return { action: 'redirect', location: localizeHref(path, { locale: wanted }), remember: wanted };
+	return {
+		action: 'redirect',
+		location: withinSite(localizeHref(path, { locale: wanted })),
+		remember: wanted
+	};
 }
 
 export { cookieName as localeCookie };

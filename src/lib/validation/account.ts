@@ -19,9 +19,9 @@ export const newPassword = v.pipe(
 	v.maxLength(passwordLimits.max, () => m.error_too_long({ max: passwordLimits.max }))
 );
 
+/** The password is chosen through the mailed link (docs/decisions/018-answers-that-tell-nothing.md). */
 export const signupSchema = v.object({
 	email,
-	password: newPassword,
 	displayName: v.pipe(
 		v.string(),
 		v.trim(),

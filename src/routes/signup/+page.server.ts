@@ -1,15 +1,12 @@
-import { getLocale } from '$lib/paraglide/runtime';
 import { fail, redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
 import { safeRedirectTarget } from '$lib/server/auth/guard';
-import { startSession } from '$lib/server/auth/sign-in';
-import { rememberUserLocale } from '$lib/server/notifications/notifications';
-import { isCommonPassword } from '$lib/server/auth/common-passwords';
-import { createUser } from '$lib/server/auth/users';
+import { requestSignUp } from '$lib/server/auth/sign-up';
 import { config } from '$lib/server/config';
 import { db } from '$lib/server/db';
 import { readFormData } from '$lib/server/form-request';
+import { mail } from '$lib/server/mail';
 import { rateLimits } from '$lib/server/rate-limit';
 import { signupSchema } from '$lib/validation/account';
 import { firstErrors, readForm } from '$lib/validation/form-data';
@@ -20,14 +17,11 @@ export const load: PageServerLoad = ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies, url, getClientAddress, setHeaders }) => {
-		const raw = readForm(await readFormData(request), ['email', 'password', 'displayName']);
+	default: async ({ request, url, getClientAddress, setHeaders }) => {
+		const raw = readForm(await readFormData(request), ['email', 'displayName']);
 		const values = { email: raw.email, displayName: raw.displayName };
 		const parsed = v.safeParse(signupSchema, raw);
 		if (!parsed.success) return fail(400, { values, errors: firstErrors(parsed.issues) });
-		if (isCommonPassword(parsed.output.password)) {
-			return fail(400, { values, errors: { password: m.error_password_common() } });
-		}
 		if (config.rateLimits) {
 			const allowed = rateLimits.signupPerAddress.consume(getClientAddress());
 			if (!allowed.ok) {
@@ -38,11 +32,9 @@ export const actions: Actions = {
 				});
 			}
 		}
-		const result = await createUser(db, parsed.output);
-		if (!result.ok) return fail(400, { values, errors: { email: m.signup_email_taken() } });
-		startSession(db, cookies, result.user.id, config.secureCookies);
-		// Mail to them is written in the language they use Recourse in.
-		rememberUserLocale(db, result.user.id, getLocale());
-		redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo')));
+		// The same answer whether the address is new or taken: the mail says which.
+		const redirectTo = url.searchParams.get('redirectTo');
+		await requestSignUp(db, mail, parsed.output, url.origin, redirectTo);
+		return { sent: true };
 	}
 };

@@ -1,6 +1,7 @@
 /** Guards for loads, actions and endpoints: each protected entry calls one itself. */
 import { redirect } from '@sveltejs/kit';
 import { localizeHref } from '$lib/paraglide/runtime';
+import { sameOriginPath } from '../http/same-origin';
 import type { SessionUser } from './session';
 
 /** The signed-in user, or a redirect to the log-in page that comes back here afterwards. */
@@ -14,10 +15,11 @@ export function requireUser(locals: App.Locals, url: URL): SessionUser {
 	return locals.user;
 }
 
-/** Only same-site paths may be redirected to after log-in (no open redirect), in the current language. */
+/**
+ * Where to go after log-in or sign-up: a path of this site, in the current language (no open
+ * redirect). Checked twice, because localizing rewrites the path: `/de//host` would become `//host`.
+ */
 export function safeRedirectTarget(value: string | null | undefined): string {
-	if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) {
-		return localizeHref('/');
-	}
-	return localizeHref(value);
+	const path = value ? sameOriginPath(value) : null;
+	return (path === null ? null : sameOriginPath(localizeHref(path))) ?? localizeHref('/');
 }

@@ -64,7 +64,14 @@ describe('password reset by e-mail', () => {
 	it('refuses expired and unknown links, and says nothing about unknown addresses', async () => {
 		const account = await makeUser(db);
 		await requestPasswordReset(db, outboxTransport(db), 'nobody@example.test', '', T0);
-		expect(db.select().from(mailOutbox).all()).toHaveLength(0);
+		// The stranger's mail holds no link: only how to create an account.
+		expect(
+			db
+				.select()
+				.from(mailOutbox)
+				.all()
+				.map((mail) => mail.text)
+		).toEqual([expect.not.stringContaining('token=')]);
 		await requestPasswordReset(db, outboxTransport(db), account.email, '', T0);
 		const token = tokenFromMail();
 		expect(checkResetToken(db, token, T0 + RESET_LIFETIME - 1)).toEqual({ userId: account.id });
@@ -105,5 +112,46 @@ describe('changing the password', () => {
 			.all();
 		expect(left).toEqual([{ id: here.id }]);
 		expect(left).not.toContainEqual({ id: elsewhere.id });
+	});
+});
+
+describe('a new password voids every outstanding reset link', () => {
+	async function twoLinks(email: string): Promise<[string, string]> {
+		await requestPasswordReset(db, outboxTransport(db), email, '', T0);
+		const first = tokenFromMail();
+		await requestPasswordReset(db, outboxTransport(db), email, '', T0 + 10);
+		return [first, tokenFromMail()];
+	}
+
+	it('after a reset through one link, the other link no longer opens the account', async () => {
+		const account = await makeUser(db, { password: 'the old long password' });
+		const [first, second] = await twoLinks(account.email);
+		expect(await resetPassword(db, second, 'a brand new passphrase', T0 + 1000)).toMatchObject({
+			ok: true
+		});
+		expect(checkResetToken(db, first, T0 + 2000)).toBeNull();
+		expect(await resetPassword(db, first, 'the attacker passphrase', T0 + 2000)).toEqual({
+			ok: false
+		});
+		expect(await authenticate(db, account.email, 'a brand new passphrase')).not.toBeNull();
+	});
+
+	it('after a password change, links asked for before it no longer open the account', async () => {
+		const account = await makeUser(db, { password: 'the old long password' });
+		const [first, second] = await twoLinks(account.email);
+		const here = createSession(db, generateSessionToken(), account.id);
+		await changePassword(db, {
+			userId: account.id,
+			current: 'the old long password',
+			next: 'a brand new passphrase',
+			keepSessionId: here.id
+		});
+		for (const token of [first, second]) {
+			expect(checkResetToken(db, token, T0 + 2000)).toBeNull();
+			expect(await resetPassword(db, token, 'the attacker passphrase', T0 + 2000)).toEqual({
+				ok: false
+			});
+		}
+		expect(await authenticate(db, account.email, 'a brand new passphrase')).not.toBeNull();
 	});
 });

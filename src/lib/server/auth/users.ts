@@ -20,20 +20,24 @@ export function generatePseudonym(): string {
 
 export type CreateUserResult = { ok: true; user: User } | { ok: false; reason: 'email-taken' };
 
-/** Creates an account; a taken e-mail address is an expected outcome, not an exception. */
+/**
+ * Creates an account; a taken e-mail address is an expected outcome, not an exception. The
+ * password is hashed first, so that a taken address takes as long to answer as a free one.
+ */
 export async function createUser(
 	db: Db,
 	input: { email: string; password: string; displayName?: string | null },
 	now = Date.now()
 ): Promise<CreateUserResult> {
 	const email = input.email.trim().toLowerCase();
+	const passwordHash = await hashPassword(input.password);
 	if (db.select({ id: user.id }).from(user).where(eq(user.email, email)).get()) {
 		return { ok: false, reason: 'email-taken' };
 	}
 	const row: User = {
 		id: generateId(),
 		email,
-		passwordHash: await hashPassword(input.password),
+		passwordHash,
 		displayName: input.displayName?.trim() || generatePseudonym(),
 		role: 'user',
 		locale: null,

@@ -3,7 +3,7 @@ import { asc, desc, eq, gt, like, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { company, type Company } from '../db/schema';
 import type { Industry } from '../../taxonomy';
-import { domainFromWebsite, normaliseCompanyName, slugifyCompanyName } from './names';
+import { domainFromWebsite, normaliseCompanyName, oneLineName, slugifyCompanyName } from './names';
 
 export type CompanySummary = Pick<Company, 'id' | 'slug' | 'name' | 'industry' | 'reportCount'>;
 const summaryColumns = {
@@ -103,7 +103,8 @@ export function createCompany(
 ): CreateCompanyResult {
 	const domain = domainFromWebsite(input.website);
 	if (!domain) return { ok: false, reason: 'invalid-website' };
-	const nameKey = normaliseCompanyName(input.name);
+	const name = oneLineName(input.name);
+	const nameKey = normaliseCompanyName(name);
 	const existing = db
 		.select()
 		.from(company)
@@ -119,8 +120,8 @@ export function createCompany(
 	const row = db
 		.insert(company)
 		.values({
-			slug: uniqueSlug(db, slugifyCompanyName(input.name)),
-			name: input.name.trim(),
+			slug: uniqueSlug(db, slugifyCompanyName(name)),
+			name,
 			nameKey,
 			domain,
 			website: `https://${domain}`,

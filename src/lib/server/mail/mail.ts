@@ -3,7 +3,7 @@
  * outbox in the database (viewable by administrators at /admin/outbox), so that every flow
  * that mails a code or a link works and is testable on one machine.
  */
-import { desc, lt } from 'drizzle-orm';
+import { desc, eq, lt } from 'drizzle-orm';
 import { createTransport } from 'nodemailer';
 import type { Db } from '../db/client';
 import { mailOutbox } from '../db/schema';
@@ -47,4 +47,14 @@ export function listOutbox(db: Db, options: { before?: number | null; limit?: nu
 		.all();
 	const page = rows.slice(0, limit);
 	return { messages: page, next: rows.length > limit ? (page[page.length - 1]?.id ?? null) : null };
+}
+
+/** The newest message the development outbox holds for an address (the command line's way in). */
+export function newestMailTo(db: Db, address: string) {
+	return db
+		.select()
+		.from(mailOutbox)
+		.where(eq(mailOutbox.to, address.trim().toLowerCase()))
+		.orderBy(desc(mailOutbox.id))
+		.get();
 }

@@ -9,6 +9,7 @@ import { localizeHref } from '$lib/paraglide/runtime';
 import type { Db } from '../db/client';
 import { company, companyResponse, report, user } from '../db/schema';
 import { canModerate, type Actor } from '../auth/roles';
+import { oneLineName } from '../companies/names';
 import { isRepresentative } from '../companies/representatives';
 import type { MailTransport } from '../mail/mail';
 import { renderMarkdown } from '../markdown';
@@ -153,7 +154,8 @@ export async function postResponse(
 				.from(company)
 				.where(eq(company.id, r.companyId))
 				.get()?.name;
-			notice = authorNotice(tx, r, name ?? '', origin, now);
+			// One line in the mail, even for a name stored before names were made one line.
+			notice = authorNotice(tx, r, oneLineName(name ?? ''), origin, now);
 			return { ok: true, responseId: row.id };
 		},
 		{ behavior: 'immediate' }

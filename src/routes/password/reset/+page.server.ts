@@ -3,6 +3,7 @@ import { localizeHref } from '$lib/paraglide/runtime';
 import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
 import { isCommonPassword } from '$lib/server/auth/common-passwords';
+import { safeRedirectTarget } from '$lib/server/auth/guard';
 import { checkResetToken, resetPassword } from '$lib/server/auth/password-reset';
 import { startSession } from '$lib/server/auth/sign-in';
 import { config } from '$lib/server/config';
@@ -32,6 +33,8 @@ export const actions: Actions = {
 		if (!result.ok)
 			return fail(400, { errors: { form: m.reset_invalid() } as Record<string, string> });
 		startSession(db, cookies, result.userId, config.secureCookies);
-		redirect(303, localizeHref('/account?reset=1'));
+		// A link mailed at sign-up comes back to the page the person signed up from.
+		const back = url.searchParams.get('redirectTo');
+		redirect(303, back ? safeRedirectTarget(back) : localizeHref('/account?reset=1'));
 	}
 };
