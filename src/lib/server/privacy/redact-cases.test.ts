@@ -42,6 +42,7 @@ const mustGo: [Language, string, Found[]][] = [
 	['en', 'email me at john.smith@example.com', [['email', 'john.smith@example.com']]],
 	['en', 'see mailto:jane@example.org for details', [['email', 'mailto:jane@example.org']]],
 	['en', '[write to me](mailto:jane@example.org)', [['email', 'mailto:jane@example.org']]],
+	['en', '[call me](tel:+34600123456) after six', [['phone', 'tel:+34600123456']]],
 	[
 		'en',
 		'https://shop.example/unsubscribe?email=jane@example.org',
@@ -74,6 +75,7 @@ const mustGo: [Language, string, Found[]][] = [
 	['es', '+34 600 123 456 es mi móvil', [['phone', '+34 600 123 456']]],
 	['es', 'escríbeme a lucia@correo.es', [['email', 'lucia@correo.es']]],
 	['es', 'pedido 4500123456 a calle Mayor 12', [['address', 'calle Mayor 12']]],
+	['es', 'Pedido 4500123456: llámame al 600 123 456', [['phone', '600 123 456']]],
 	// Catalan
 	['ca', 'Visc al Carrer de Mallorca, 401', [['address', 'Carrer de Mallorca, 401']]],
 	['ca', "a l'Avinguda Diagonal 640", [['address', 'Avinguda Diagonal 640']]],
@@ -168,6 +170,7 @@ const mustStay: [Language, string][] = [
 	['en', 'see [the order](https://shop.example/orders/123456789)'],
 	['en', 'https://example.com/track?id=600123456'],
 	['en', 'www.example.com/p/4500123456 is the product'],
+	['en', 'see www.example.com/orders/600123456.'],
 	['en', '<https://example.com/item/4111111111111111>'],
 	['en', '[receipt]: https://example.com/r/600123456'],
 	['en', '[order](/orders/600123456)'],
@@ -200,6 +203,7 @@ const mustStay: [Language, string][] = [
 	['es', 'expediente 2023/0004512'],
 	['es', 'ticket 600123456 cerrado'],
 	['es', 'https://tienda.example/pedidos/600123456'],
+	['es', 'Mira (www.tienda.es/p/600123456) y verás'],
 	['es', 'Llamé 15 veces en 2024'],
 	['es', 'referencia del pedido 600123456'],
 	// Catalan

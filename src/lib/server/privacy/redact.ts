@@ -26,6 +26,8 @@ export const redactionLabels: Record<PersonalDataKind, string> = {
 const emailPattern =
 	/(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
 
+const telephoneLink = /(?<![\p{L}])(?:tel|callto|sms):\+?\d[\d\s().-]*\d/giu;
+
 type Finding = Span & { kind: PersonalDataKind };
 
 function collect(text: string): Finding[] {
@@ -43,6 +45,11 @@ function collect(text: string): Finding[] {
 		const link = links.find((l) => l.start <= start && l.end >= end);
 		add('email', [link ?? { start, end }]);
 	}
+	// A telephone link is the phone itself, and goes whole like an e-mail link.
+	add(
+		'phone',
+		[...text.matchAll(telephoneLink)].map((m) => ({ start: m.index, end: m.index + m[0].length }))
+	);
 	// Nothing else is sought inside a link; cards and IBANs are checksummed, so they are sought
 	// everywhere else, and the rest outside dates, versions and order numbers too.
 	const outsideLinks = blankOut(text, links);
