@@ -6,17 +6,29 @@
 import type { Span } from './never-personal';
 
 const houseNumber = String.raw`\d{1,4}(?:[A-Za-z](?![\p{L}]))?(?![\p{N}])`;
-// A first letter in either case: "calle Mayor" and "Calle Mayor", "ul." and "Ul.".
-const eitherCase = (words: string[]) =>
+// Street words as people type them: "calle", "Calle", "CALLE"; "ul.", "Ul.", "UL.".
+const anyCase = (words: string[]) =>
 	words
-		.map(
-			(w) => `[${w[0]!.toUpperCase()}${w[0]!.toLowerCase()}]${w.slice(1).replace(/[./]/g, '\\$&')}`
-		)
+		.flatMap((w) => {
+			const rest = w.slice(1).replace(/[./]/g, '\\$&');
+			return [
+				`[${w[0]!.toUpperCase()}${w[0]!.toLowerCase()}]${rest}`,
+				w.toUpperCase().replace(/[./]/g, '\\$&')
+			];
+		})
 		.join('|');
 
 // English (US and UK): "221B Baker Street", "12 high street", "1600 Pennsylvania Avenue".
+const englishTypes = [
+	anyCase(
+		'street avenue road lane boulevard drive court way place terrace close crescent square parkway highway gardens mews grove'.split(
+			' '
+		)
+	),
+	...'St Ave Rd Ln Blvd Dr Ct Pl Sq Hwy'.split(' ').flatMap((a) => [a, a.toUpperCase()])
+].join('|');
 const englishStreet = new RegExp(
-	String.raw`\d(?<![\p{L}\p{N}]\d)\d{0,4}[A-Za-z]?\s+((?:[\p{L}'’.-]+\s+){1,3}?)(?:[Ss]treet|St|[Aa]venue|Ave|[Rr]oad|Rd|[Ll]ane|Ln|[Bb]oulevard|Blvd|[Dd]rive|Dr|[Cc]ourt|Ct|[Ww]ay|[Pp]lace|Pl|[Tt]errace|[Cc]lose|[Cc]rescent|[Ss]quare|Sq|[Pp]arkway|[Hh]ighway|Hwy|[Gg]ardens|[Mm]ews|[Gg]rove)\b\.?`,
+	String.raw`\d(?<![\p{L}\p{N}]\d)\d{0,4}[A-Za-z]?\s+((?:[\p{L}'’.-]+\s+){1,3}?)(?:${englishTypes})\b\.?`,
 	'gu'
 );
 // "3 hours on the road", "40 miles down the road": words a street's name is not made of.
@@ -27,7 +39,7 @@ const notStreetNames = new Set(
 );
 
 // Spanish and Catalan: "calle Mayor 12", "Carrer de Mallorca, 401", "Avda. Diagonal nº 3", "c/ Balmes 45".
-const iberianTypes = eitherCase([
+const iberianTypes = anyCase([
 	'calle',
 	'c/',
 	'avenida',
@@ -62,12 +74,12 @@ const germanTypes = 'Straße|Strasse|Str.|Weg|Platz|Allee|Gasse|Damm|Ufer|Chauss
 const notGermanStreets =
 	'Arbeits|Park|Stell|Sitz|Spiel|Camping|Ausbildungs|Studien|Kita|Listen|Tabellen|Steh|Schlaf|Liege|Rück|Heim|Um|Aus|Hin';
 const germanStreet = new RegExp(
-	String.raw`(?<![\p{L}\p{N}])(?:\p{Lu}[\p{L}-]*\s+(?:${germanTypes.map((t) => t.replace('.', '\\.')).join('|')})|(?!(?:${notGermanStreets})(?:platz|weg)\b)\p{Lu}[\p{L}-]*?(?:${eitherCase(germanTypes)}))\s*${houseNumber}`,
+	String.raw`(?<![\p{L}\p{N}])(?:\p{Lu}[\p{L}-]*\s+(?:${germanTypes.map((t) => t.replace('.', '\\.')).join('|')})|(?!(?:${notGermanStreets})(?:platz|weg)\b)\p{Lu}[\p{L}-]*?(?:${anyCase(germanTypes)}))\s*${houseNumber}`,
 	'gu'
 );
 
 // Polish: "ul. Długa 5/7", "al. Jerozolimskie 100", "pl. Grunwaldzki 3", "ulica Piotrkowska 25 m. 4".
-const polishTypes = eitherCase([
+const polishTypes = anyCase([
 	'ul.',
 	'ulica',
 	'ulicy',
@@ -86,7 +98,7 @@ const polishStreet = new RegExp(
 );
 
 // Russian: "ул. Ленина, д. 5, кв. 12", "улица Тверская, 7", "пр-т Ленина 45", "д. 5, кв. 12".
-const russianTypes = eitherCase([
+const russianTypes = anyCase([
 	'ул.',
 	'улица',
 	'пр-т',
