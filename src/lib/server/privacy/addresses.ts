@@ -28,7 +28,7 @@ const englishTypes = [
 	...'St Ave Rd Ln Blvd Dr Ct Pl Sq Hwy'.split(' ').flatMap((a) => [a, a.toUpperCase()])
 ].join('|');
 const englishStreet = new RegExp(
-	String.raw`\d(?<![\p{L}\p{N}]\d)\d{0,4}[A-Za-z]?\s+((?:[\p{L}'’.-]+\s+){1,3}?)(?:${englishTypes})\b\.?`,
+	String.raw`\d(?<![\p{L}\p{N}.,\p{Sc}]\d)\d{0,4}[A-Za-z]?\s+((?:[\p{L}'’.-]+\s+){1,3}?)(?:${englishTypes})\b\.?`,
 	'gu'
 );
 // "3 hours on the road", "40 miles down the road": words a street's name is not made of.
@@ -73,8 +73,11 @@ const germanTypes = 'Straße|Strasse|Str.|Weg|Platz|Allee|Gasse|Damm|Ufer|Chauss
 // Compounds of "-platz" and "-weg" that are not streets: "Parkplatz 3", "Rückweg 2".
 const notGermanStreets =
 	'Arbeits|Park|Stell|Sitz|Spiel|Camping|Ausbildungs|Studien|Kita|Listen|Tabellen|Steh|Schlaf|Liege|Rück|Heim|Um|Aus|Hin';
+// "Die Straße 5 Minuten gesperrt": an article or preposition is not a street's name.
+const notGermanNames =
+	'Die|Der|Das|Den|Dem|Des|Ein|Eine|Einer|Einem|Einen|Diese|Dieser|Jede|Jeder|Meine|Unsere|Ihre|Seine|Auf|In|Zur|Zum|Von|Bei|An|Über|Nach';
 const germanStreet = new RegExp(
-	String.raw`(?<![\p{L}\p{N}])(?:\p{Lu}[\p{L}-]*\s+(?:${germanTypes.map((t) => t.replace('.', '\\.')).join('|')})|(?!(?:${notGermanStreets})(?:platz|weg)\b)\p{Lu}[\p{L}-]*?(?:${anyCase(germanTypes)}))\s*${houseNumber}`,
+	String.raw`(?<![\p{L}\p{N}])(?:(?!(?:${notGermanNames})\s)\p{Lu}[\p{L}-]*\s+(?:${germanTypes.map((t) => t.replace('.', '\\.')).join('|')})|(?!(?:${notGermanStreets})(?:platz|weg)\b)\p{Lu}[\p{L}-]*?(?:${anyCase(germanTypes)}))\s*${houseNumber}`,
 	'gu'
 );
 
@@ -133,8 +136,10 @@ const cyrillic = /[\u0400-\u04ff]/u;
 export function findAddresses(text: string): Span[] {
 	const spans: Span[] = [];
 	for (const match of text.matchAll(englishStreet)) {
+		// "45 minutes. Drive to the store": a sentence ends inside it.
 		const words = match[1]!.trim().split(/\s+/);
-		if (words.some((w) => notStreetNames.has(w.toLowerCase()))) continue;
+		const endsSentence = (w: string) => w.length > 3 && w.endsWith('.');
+		if (words.some((w) => notStreetNames.has(w.toLowerCase()) || endsSentence(w))) continue;
 		spans.push({ start: match.index, end: match.index + match[0].length });
 	}
 	const patterns = [iberianStreet, germanStreet, polishStreet];
