@@ -4,7 +4,7 @@
  * languages, however they are written: any case, spaces, dots, slashes or hyphens.
  */
 import { electronicFormatIBAN, getCountrySpecifications, isValidIBAN } from 'ibantools';
-import { numberWords, type Span } from './never-personal';
+import { beforeNumber, type Span } from './never-personal';
 
 const digits = (s: string) => s.replace(/\D/g, '');
 
@@ -137,7 +137,7 @@ const accountWords = [
 ];
 // The number: at least four characters, at least one of them a digit ("4821", "AB-20931-X").
 const accountPattern = new RegExp(
-	`(?<![\\p{L}\\p{N}])(?:${accountWords.join('|')})[\\p{L}]*\\.?(?:\\s*(?:${numberWords})\\.?)*\\s*[:#№]?\\s*((?=[\\p{L}\\-/]*\\p{N})[\\p{L}\\p{N}][\\p{L}\\p{N}\\-/]{2,}[\\p{N}\\p{L}])`,
+	`(?<![\\p{L}\\p{N}])(?:${accountWords.join('|')})[\\p{L}]*\\.?${beforeNumber}((?=[\\p{L}\\-/]*\\p{N})[\\p{L}\\p{N}][\\p{L}\\p{N}\\-/]{2,}[\\p{N}\\p{L}])`,
 	'giu'
 );
 

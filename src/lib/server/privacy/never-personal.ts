@@ -116,19 +116,24 @@ const orderWords = [
 	'przesyłk',
 	'paczk'
 ];
-/** What may stand between a keyword and its number: "number", "nº", "is", "#", in six languages. */
-export const numberWords =
-	"no|nr|n[º°o]|№|number|num|nummer|número|numero|numer|номер|id|is|es|el|ist|jest|was|de|del|des|der|d['’]|:|#";
+/**
+ * What may stand between a keyword and its number: "number", "nº", "is", "#", in six languages,
+ * at most four of them. Bounded, and with no word that another spells too ("no" is n[º°o]): an
+ * unbounded list let "account no no no … x" take minutes to refuse.
+ */
+const numberWords =
+	"nr|n[º°o]|№|number|num|nummer|número|numero|numer|номер|id|is|es|el|ist|jest|was|de|del|des|der|d['’]|:|#";
+export const beforeNumber = String.raw`(?:[\s-]*(?:${numberWords})\.?){0,4}\s*[:#№]?\s*`;
 // The number itself: letters, digits and joiners, digit groups split by single spaces; a digit
 // in its first word ("order to 600 123 456" is not an order number).
 const orderNumber = String.raw`(?=[\p{L}\-/.#]*\p{N})[\p{L}\p{N}](?:[\p{L}\p{N}\-/.#]|\s(?=\p{N}))*[\p{L}\p{N}]`;
 const afterOrderWord = new RegExp(
-	String.raw`(?<![\p{L}\p{N}])(?:${orderWords.join('|')})[\p{L}]*\.?(?:[\s-]*(?:${numberWords})\.?)*\s*[:#№]?\s*(${orderNumber})`,
+	String.raw`(?<![\p{L}\p{N}])(?:${orderWords.join('|')})[\p{L}]*\.?${beforeNumber}(${orderNumber})`,
 	'giu'
 );
 // SAP and most purchasing systems: "PO 4500123456", "P.O. #4500123456" (capitals only: Polish "po" is a word).
 const purchaseOrder = new RegExp(
-	String.raw`(?<![\p{L}\p{N}])P\.?O\.?(?:\s*(?:${numberWords})\.?)*\s*[:#]?\s*(${orderNumber})`,
+	String.raw`(?<![\p{L}\p{N}])P\.?O\.?${beforeNumber}(${orderNumber})`,
 	'gu'
 );
 
