@@ -36,3 +36,32 @@ test('personal data in a report is shown to the author before publishing and kep
 	const exported = await page.request.get(`/api/v1/reports/${id}`);
 	expect(await exported.text()).not.toContain('maria@example.com');
 });
+
+test('the preview shows what will go and keeps links working', async ({ page, user: _user }) => {
+	await page.goto('/reports/new');
+	await fillRequiredFields(page, {
+		company: `Preview Post ${Date.now()}`,
+		title: 'Parcel sent to the wrong street',
+		category: 'Billing error',
+		outcome: 'Unresolved',
+		stars: 2,
+		narrative:
+			'My [order 4500123456](https://shop.example/orders/4500123456) went to Carrer de Mallorca, 401 ' +
+			'on 2024.03.15 14:30 and card 4111.1111.1111.1111 was charged.'
+	});
+	await page.getByRole('button', { name: 'Preview' }).click();
+	const notice = page.getByRole('alert');
+	await expect(notice).toContainText('Street address: Carrer de Mallorca, 401');
+	await expect(notice).toContainText('Card number: 4111.1111.1111.1111');
+	await expect(notice).not.toContainText('4500123456');
+	await expect(notice).not.toContainText('14:30');
+	const preview = page.getByRole('region', { name: 'Preview' });
+	await expect(preview.getByRole('link', { name: 'order 4500123456' })).toHaveAttribute(
+		'href',
+		'https://shop.example/orders/4500123456'
+	);
+	await expect(preview).toContainText(
+		'went to [address removed] on 2024.03.15 14:30 and card [card number removed] was charged.'
+	);
+	await expectAccessible(page);
+});
