@@ -37,4 +37,19 @@ describe('LoginThrottler', () => {
 		throttle.fail('ana', t);
 		expect(throttle.wait('ana', t)).toBe(0);
 	});
+
+	// Before: failures were never forgotten, and the map of accounts only grew.
+	it('forgets failures a day after the last one, and drops forgotten keys when full', () => {
+		const throttle = new LoginThrottler();
+		const t = Date.UTC(2026, 0, 1);
+		for (let i = 0; i < 20; i++) throttle.fail('ana', t);
+		const dayLater = t + LoginThrottler.forgetAfterMs;
+		// The next typo a day later is a first mistake again, not the 21st.
+		throttle.fail('ana', dayLater);
+		expect(throttle.wait('ana', dayLater)).toBe(0);
+		for (let i = 0; i < 50_001; i++) throttle.fail(`guess-${i}`, t);
+		expect(throttle.size).toBeGreaterThan(50_000);
+		throttle.fail('bea', dayLater);
+		expect(throttle.size).toBe(2);
+	});
 });

@@ -48,10 +48,13 @@ export class RateLimiter {
 /**
  * Log-in throttling per account: two typing mistakes are free, then each failure makes the
  * next attempt wait longer (1 s, 2 s, 4 s … up to 15 minutes, the lock); a success clears it.
+ * Failures are forgotten a day after the last one, so that neither a key's count nor the map
+ * grows for ever (a month of scattered typos is not a guessing attack).
  */
 export class LoginThrottler {
-	private readonly state = new Map<string, { failures: number; until: number }>();
+	private readonly state = new Map<string, { failures: number; until: number; last: number }>();
 	private static readonly delays = [0, 0, 0, 1, 2, 4, 8, 16, 30, 60, 180, 300, 900];
+	static readonly forgetAfterMs = 24 * 60 * 60_000;
 
 	/** Seconds to wait before this key may try again (0 when it may try now). */
 	wait(key: string, now = Date.now()): number {
@@ -60,14 +63,28 @@ export class LoginThrottler {
 	}
 
 	fail(key: string, now = Date.now()): void {
-		const failures = (this.state.get(key)?.failures ?? 0) + 1;
+		const previous = this.state.get(key);
+		const remembered = previous && now - previous.last < LoginThrottler.forgetAfterMs;
+		const failures = (remembered ? previous.failures : 0) + 1;
 		const delays = LoginThrottler.delays;
 		const seconds = delays[Math.min(failures, delays.length - 1)]!;
-		this.state.set(key, { failures, until: now + seconds * 1000 });
+		this.state.set(key, { failures, until: now + seconds * 1000, last: now });
+		if (this.state.size > 50_000) this.prune(now);
 	}
 
 	succeed(key: string): void {
 		this.state.delete(key);
+	}
+
+	/** How many keys are remembered (tests). */
+	get size(): number {
+		return this.state.size;
+	}
+
+	private prune(now: number) {
+		for (const [key, s] of this.state) {
+			if (now - s.last >= LoginThrottler.forgetAfterMs) this.state.delete(key);
+		}
 	}
 }
 

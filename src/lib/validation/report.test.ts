@@ -44,6 +44,23 @@ describe('parseReport', () => {
 		});
 	});
 
+	// Before: a title or company typed with CR/LF printed as lines of their own in mail.
+	it('keeps the company, title and product on one line', () => {
+		const result = parseReport({
+			...valid,
+			company: 'Acme\r\nTelecom',
+			title: 'Line dead\r\nDear customer, pay at evil.example',
+			product: 'Land\u2028line\t '
+		});
+		expect(result.ok).toBe(true);
+		if (!result.ok) return;
+		expect(result.input).toMatchObject({
+			company: 'Acme Telecom',
+			title: 'Line dead Dear customer, pay at evil.example',
+			product: 'Land line'
+		});
+	});
+
 	it('reports every problem at once, each on its field', () => {
 		const result = parseReport({
 			...valid,

@@ -1,5 +1,6 @@
 /** The report form's one schema: the action's authority, and the source of the page's input limits. */
 import * as v from 'valibot';
+import { oneLine } from '../one-line';
 import { firstErrors } from './form-data';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
@@ -96,18 +97,19 @@ export const limits = {
 	hours: 10_000
 } as const;
 
-const requiredText = (max: number) =>
+/** A one-line text (a name, a title): line breaks and control characters fold to a space. */
+const requiredLine = (max: number) =>
 	v.pipe(
 		v.string(),
-		v.trim(),
+		v.transform(oneLine),
 		v.nonEmpty(() => m.error_required()),
 		v.maxLength(max, () => m.error_too_long({ max }))
 	);
 
-const optionalText = (max: number) =>
+const optionalLine = (max: number) =>
 	v.pipe(
 		v.string(),
-		v.trim(),
+		v.transform(oneLine),
 		v.maxLength(max, () => m.error_too_long({ max }))
 	);
 
@@ -245,11 +247,11 @@ const optionalDate = v.pipe(
 );
 
 const reportObject = v.object({
-	company: requiredText(limits.company),
-	website: optionalText(limits.website),
+	company: requiredLine(limits.company),
+	website: optionalLine(limits.website),
 	industry: optionalChoice(industries),
-	title: requiredText(limits.title),
-	product: requiredText(limits.product),
+	title: requiredLine(limits.title),
+	product: requiredLine(limits.product),
 	category: choice(categories),
 	trigger: optionalChoice(triggers),
 	startedOn: date,

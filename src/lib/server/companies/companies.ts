@@ -3,7 +3,8 @@ import { asc, desc, eq, gt, like, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { company, type Company } from '../db/schema';
 import type { Industry } from '../../taxonomy';
-import { domainFromWebsite, normaliseCompanyName, oneLineName, slugifyCompanyName } from './names';
+import { oneLine } from '../../one-line';
+import { domainFromWebsite, normaliseCompanyName, slugifyCompanyName } from './names';
 
 export type CompanySummary = Pick<Company, 'id' | 'slug' | 'name' | 'industry' | 'reportCount'>;
 const summaryColumns = {
@@ -103,7 +104,7 @@ export function createCompany(
 ): CreateCompanyResult {
 	const domain = domainFromWebsite(input.website);
 	if (!domain) return { ok: false, reason: 'invalid-website' };
-	const name = oneLineName(input.name);
+	const name = oneLine(input.name);
 	const nameKey = normaliseCompanyName(name);
 	const existing = db
 		.select()

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { domainFromWebsite, normaliseCompanyName, oneLineName, slugifyCompanyName } from './names';
+import { domainFromWebsite, normaliseCompanyName, slugifyCompanyName } from './names';
 
 describe('company names', () => {
 	it('ignore case, punctuation, diacritics and legal suffixes', () => {
@@ -78,30 +78,5 @@ describe('company names', () => {
 		]) {
 			expect(domainFromWebsite(bad)).toBeNull();
 		}
-	});
-});
-
-describe('company names are one line', () => {
-	it('fold line breaks, control characters and runs of spaces into single spaces', () => {
-		expect(oneLineName('Acme\r\nDear customer, pay at evil.example')).toBe(
-			'Acme Dear customer, pay at evil.example'
-		);
-		for (const separator of [
-			'\n',
-			'\r',
-			'\u2028',
-			'\u2029',
-			'\u0085',
-			'\v',
-			'\f',
-			'\t',
-			'\u0000'
-		]) {
-			expect(oneLineName(`Acme${separator}${separator}Telecom`)).toBe('Acme Telecom');
-		}
-		expect(oneLineName('  Acme \u00a0\u3000  Telecom\u0007 ')).toBe('Acme Telecom');
-		// Letters of every script, and joiners inside words, stay.
-		expect(oneLineName('Ростелеком ПАО')).toBe('Ростелеком ПАО');
-		expect(oneLineName('می\u200cخواهم')).toBe('می\u200cخواهم');
 	});
 });

@@ -40,14 +40,6 @@ const legalSuffixes = new Set([
 	'zao'
 ]);
 
-/**
- * A name as one line: line and paragraph separators, control characters and runs of white space
- * become one space, so that a name cannot start a new line of a mail or a page.
- */
-export function oneLineName(name: string): string {
-	return name.replace(/[\s\p{Cc}\p{Zl}\p{Zp}]+/gu, ' ').trim();
-}
-
 /** Lower-case words of a name, diacritics removed, letters of every script kept. */
 function words(name: string): string[] {
 	return name

@@ -10,7 +10,7 @@ import type { Db } from '../db/client';
 import { company, companyRepresentative, representativeClaim, user } from '../db/schema';
 import type { MailTransport } from '../mail/mail';
 import { recordAudit } from '../moderation/audit';
-import { oneLineName } from './names';
+import { oneLine } from '../../one-line';
 import { canModerate, type Actor } from '../auth/roles';
 import { checkWorkEmail } from './work-email';
 
@@ -153,7 +153,7 @@ export async function startClaim(
 		to: email,
 		// In the language of the page the code was asked for from.
 		subject: m.mail_claim_subject({ code }),
-		text: m.mail_claim_text({ company: oneLineName(input.companyName), code })
+		text: m.mail_claim_text({ company: oneLine(input.companyName), code })
 	});
 	return { ok: true, claimId: claim.id };
 }

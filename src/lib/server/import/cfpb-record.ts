@@ -1,5 +1,6 @@
 /** One row of the CFPB Consumer Complaint Database export: its columns, checks, and the report it becomes. */
-import { normaliseCompanyName, oneLineName } from '../companies/names';
+import { oneLine } from '../../one-line';
+import { normaliseCompanyName } from '../companies/names';
 import type { Category, Outcome, ResponseAction, Trigger, Verdict } from '../../taxonomy';
 import {
 	companyResponses,
@@ -128,7 +129,7 @@ export function readCfpbRow(header: CfpbHeader, row: string[]): CfpbRowResult {
 		return { ok: false, reason: 'missing or invalid Complaint ID' };
 	const received = parseCfpbDate(get('Date received'));
 	if (!received) return { ok: false, reason: 'missing or invalid Date received' };
-	const companyName = oneLineName(get('Company'));
+	const companyName = oneLine(get('Company'));
 	const companyKey = normaliseCompanyName(companyName);
 	if (!companyKey) return { ok: false, reason: 'missing Company' };
 	const product = get('Product');

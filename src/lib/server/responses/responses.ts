@@ -9,7 +9,7 @@ import { localizeHref } from '$lib/paraglide/runtime';
 import type { Db } from '../db/client';
 import { company, companyResponse, report, user } from '../db/schema';
 import { canModerate, type Actor } from '../auth/roles';
-import { oneLineName } from '../companies/names';
+import { oneLine } from '../../one-line';
 import { isRepresentative } from '../companies/representatives';
 import type { MailTransport } from '../mail/mail';
 import { renderMarkdown } from '../markdown';
@@ -84,7 +84,7 @@ function authorNotice(
 		{
 			userId: r.authorId,
 			reportId: r.id,
-			notice: { key: 'response-posted', params: { title: r.title, company: companyName } }
+			notice: { key: 'response-posted', params: { title: oneLine(r.title), company: companyName } }
 		},
 		now
 	);
@@ -101,7 +101,7 @@ function authorNotice(
 		text: m.mail_response_text(
 			{
 				company: companyName,
-				title: r.title,
+				title: oneLine(r.title),
 				url: origin + localizeHref(`/reports/${r.id}`, { locale }) + '#response'
 			},
 			{ locale }
@@ -155,7 +155,7 @@ export async function postResponse(
 				.where(eq(company.id, r.companyId))
 				.get()?.name;
 			// One line in the mail, even for a name stored before names were made one line.
-			notice = authorNotice(tx, r, oneLineName(name ?? ''), origin, now);
+			notice = authorNotice(tx, r, oneLine(name ?? ''), origin, now);
 			return { ok: true, responseId: row.id };
 		},
 		{ behavior: 'immediate' }
