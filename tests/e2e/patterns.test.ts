@@ -51,7 +51,9 @@ test('a failure reported at two companies becomes a pattern; others can say “m
 	const affected = page.getByRole('region', { name: 'Companies most affected' });
 	await expect(affected.getByRole('link', { name: `Widow Power ${stamp}` })).toBeVisible();
 	await expect(affected.getByRole('link', { name: `Widow Water ${stamp}` })).toBeVisible();
-	await expect(page.getByRole('img', { name: /Reports per month/ })).toBeVisible();
+	await expect(
+		page.getByRole('img', { name: /Reports by the month the problem started/ })
+	).toBeVisible();
 	await expectAccessible(page);
 	await page.screenshot({ path: 'test-results/screens/pattern.png', fullPage: true });
 

@@ -120,7 +120,8 @@ describe('explore', () => {
 			company: 'Acme Telecom',
 			category: 'billing-error',
 			channels: ['phone', 'chat'],
-			rating: 1
+			rating: 1,
+			startedOn: '2025-12-30'
 		});
 		file({
 			company: 'Acme Telecom',
@@ -134,15 +135,17 @@ describe('explore', () => {
 				category: 'billing-error',
 				channels: ['email'],
 				language: 'de',
-				rating: 4
+				rating: 4,
+				startedOn: '2026-01-20'
 			},
 			Date.UTC(2026, 1, 3)
 		);
 		const billing = summariseExplore(db, filters('category=billing-error'));
 		expect(billing.total).toBe(2);
+		// Months of the incident, as the date filters read them, not of filing (Jan and Feb).
 		expect(billing.months).toEqual([
-			{ month: '2026-01', n: 1 },
-			{ month: '2026-02', n: 1 }
+			{ month: '2025-12', n: 1 },
+			{ month: '2026-01', n: 1 }
 		]);
 		expect(billing.companies.map((c) => [c.slug, c.n])).toEqual([
 			['acme-telecom', 1],

@@ -387,20 +387,26 @@ export function summariseExplore(db: Db, filters: ExploreFilters): ExploreSummar
 	}
 	// While the facet index loads: one scan of the matching reports, grouped finely, and the
 	// breakdowns summed here (four grouped queries would cost four scans).
-	const dayExpr = sql<number>`${report.createdAt} / 86400000`;
+	// Months of the incident, as every date filter reads them.
+	const monthExpr = sql<string>`substr(${report.startedOn}, 1, 7)`;
 	const groups = db
-		.select({ day: dayExpr, category: report.category, companyId: report.companyId, n: count() })
+		.select({
+			month: monthExpr,
+			category: report.category,
+			companyId: report.companyId,
+			n: count()
+		})
 		.from(report)
 		.where(and(...exploreConditions(filters)))
-		.groupBy(dayExpr, report.category, report.companyId)
+		.groupBy(monthExpr, report.category, report.companyId)
 		.all();
 	let total = 0;
-	const days = new Map<number, number>();
+	const months = new Map<string, number>();
 	const byCategory = new Map<string, number>();
 	const byCompany = new Map<number, number>();
 	for (const g of groups) {
 		total += g.n;
-		days.set(g.day, (days.get(g.day) ?? 0) + g.n);
+		months.set(g.month, (months.get(g.month) ?? 0) + g.n);
 		byCategory.set(g.category, (byCategory.get(g.category) ?? 0) + g.n);
 		byCompany.set(g.companyId, (byCompany.get(g.companyId) ?? 0) + g.n);
 	}
@@ -409,11 +415,6 @@ export function summariseExplore(db: Db, filters: ExploreFilters): ExploreSummar
 		db,
 		top.map(([id]) => id)
 	);
-	const months = new Map<string, number>();
-	for (const [day, n] of days) {
-		const month = new Date(day * 86_400_000).toISOString().slice(0, 7);
-		months.set(month, (months.get(month) ?? 0) + n);
-	}
 	return {
 		total,
 		months: [...months]

@@ -366,8 +366,9 @@ export class FacetIndex {
 		}
 		this.ids[slot] = id;
 		this.createdAt[slot] = createdAt;
-		this.month[slot] = monthNumber(createdAt);
 		this.startedDay[slot] = dayNumber(row[9]);
+		// The chart's month is the incident's, as every date filter reads it (issue 18).
+		this.month[slot] = monthNumber(this.startedDay[slot]! * DAY_MS);
 		this.company[slot] = companyId;
 		if (companyId > this.maxCompanyId) this.maxCompanyId = companyId;
 		this.category[slot] = categoryCode.get(category) ?? 0;

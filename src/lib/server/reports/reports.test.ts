@@ -153,12 +153,13 @@ describe('roll-ups', () => {
 		makeCompany(db, 'Globex Energy');
 		const first = makeReport(db, author.id);
 		makeReport(db, author.id, { company: 'Globex Energy', category: 'billing-error', rating: 3 });
-		// Filed in another month: per-day and per-month rows of two months.
+		// Filed in another month, about an incident of another: per-day rows of two filing
+		// months, per-month rows of two incident months.
 		const earlier = createReport(
 			db,
-			reportInput({ company: 'Globex Energy' }),
+			reportInput({ company: 'Globex Energy', startedOn: '2025-01-15' }),
 			author.id,
-			Date.UTC(2025, 0, 31, 23, 59)
+			Date.UTC(2025, 1, 28, 23, 59)
 		);
 		expect(earlier.ok).toBe(true);
 		const edited = updateReport(
@@ -176,8 +177,8 @@ describe('roll-ups', () => {
 		const incremental = rollupSnapshot();
 		const months = incremental.rollups.filter((r) => r.scope === 'all' && r.dimension === 'month');
 		expect(months.map((r) => [r.key, r.n])).toEqual([
-			['2025-01', 1],
-			[new Date().toISOString().slice(0, 7), 2]
+			['2024-03', 2],
+			['2025-01', 1]
 		]);
 		expect(rollupDrift(db)).toEqual([]);
 		expect(findCompanyBySlug(db, 'acme-telecom')!.reportCount).toBe(0);

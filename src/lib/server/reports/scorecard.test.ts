@@ -20,19 +20,25 @@ beforeEach(() => {
 	db = createTestDb();
 });
 
-function fileAt(authorId: string, isoDay: string, company = 'Acme Telecom') {
-	const result = createReport(db, reportInput({ company }), authorId, Date.parse(isoDay));
+function fileAt(authorId: string, isoDay: string, company = 'Acme Telecom', startedOn?: string) {
+	const result = createReport(
+		db,
+		reportInput({ company, ...(startedOn ? { startedOn } : {}) }),
+		authorId,
+		Date.parse(isoDay)
+	);
 	if (!result.ok) throw new Error('could not file the report');
 	return result.id;
 }
 
 describe('getScorecard', () => {
-	it('counts reports per month from the month roll-up, as a rebuild does', async () => {
+	it('counts reports per month of the incident from the month roll-up, as a rebuild does', async () => {
 		const author = await makeUser(db);
 		const acme = makeCompany(db, 'Acme Telecom');
-		fileAt(author.id, '2025-11-30T23:59:00Z');
-		fileAt(author.id, '2025-11-02T00:00:00Z');
-		fileAt(author.id, '2026-02-01T00:00:00Z');
+		// Filed the same day in March, about incidents of November and February (issue 18).
+		fileAt(author.id, '2026-03-01T23:59:00Z', 'Acme Telecom', '2025-11-30');
+		fileAt(author.id, '2026-03-01T00:00:00Z', 'Acme Telecom', '2025-11-02');
+		fileAt(author.id, '2026-03-01T12:00:00Z', 'Acme Telecom', '2026-02-01');
 		const expected = [
 			{ month: '2025-11', n: 2 },
 			{ month: '2026-02', n: 1 }
