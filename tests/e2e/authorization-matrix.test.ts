@@ -382,11 +382,8 @@ function setHidden(w: World, hidden: boolean) {
 /**
  * The report's entries while it is hidden: only its author and moderators may see it, so to
  * everyone else each entry answers as for a report that does not exist (404), and nothing is
- * written. Nobody answers or responds to a hidden report.
- *
- * "Me too" is left out here until issue 21 item 4 lands (on another branch): today it is stored
- * behind the 404. Its cells then: author 400, other and representatives 404, moderators 404 or
- * 400, nothing written for anyone.
+ * written. Nobody answers, responds or says "me too" to a hidden report (issue 21 item 4: a
+ * "me too" was stored and counted behind the 404).
  */
 const NOT_FOUND: Cell = [404, false];
 const hidden = (entry: string, cells: Record<Actor, Cell>): Row => ({ ...matrix[entry]!, cells });
@@ -394,6 +391,7 @@ const whileHidden: Record<string, Row> = {
 	'/reports/[id] respond': hidden('/reports/[id] respond', signedIn(NOT_FOUND)),
 	'/reports/[id] editResponse': hidden('/reports/[id] editResponse', signedIn(NOT_FOUND)),
 	'/reports/[id] answer': hidden('/reports/[id] answer', signedIn(NOT_FOUND)),
+	'/reports/[id] metoo': hidden('/reports/[id] metoo', signedIn(NOT_FOUND)),
 	// Those who may see it are told it is already hidden.
 	'/reports/[id] flag': hidden(
 		'/reports/[id] flag',
