@@ -102,6 +102,20 @@ export async function expectAccessible(page: Page): Promise<void> {
 }
 
 let counter = 0;
+/**
+ * Opens the header's language menu (a disclosure, issue 18) and returns its navigation, named
+ * in the page's language ("Language", "Sprache"…).
+ */
+export async function languageMenu(page: Page, name: string) {
+	const menu = page.getByRole('navigation', { name });
+	if (!(await menu.isVisible()))
+		await page
+			.locator('summary')
+			.filter({ hasText: `${name}:` })
+			.click();
+	return menu;
+}
+
 export function uniqueEmail(prefix = 'user'): string {
 	counter += 1;
 	return `${prefix}-${Date.now()}-${process.pid}-${counter}@example.test`;

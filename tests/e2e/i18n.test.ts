@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import {
 	expect,
 	expectAccessible,
+	languageMenu,
 	signUpThroughForm,
 	storedAmount,
 	test,
@@ -217,14 +218,11 @@ test('the language switcher keeps the page and its query, and marks the current 
 		/\/pl\/explore\?outcome=resolved$/
 	);
 
-	await page
-		.getByRole('navigation', { name: 'Language' })
-		.getByRole('link', { name: 'Deutsch' })
-		.click();
+	await (await languageMenu(page, 'Language')).getByRole('link', { name: 'Deutsch' }).click();
 	await expect(page).toHaveURL(/\/de\/explore\?outcome=resolved$/);
 	await expect(page.locator('html')).toHaveAttribute('lang', 'de');
 	await expect(page.getByRole('heading', { level: 1, name: 'Berichte erkunden' })).toBeVisible();
-	const switcher = page.getByRole('navigation', { name: 'Sprache' });
+	const switcher = await languageMenu(page, 'Sprache');
 	await expect(switcher.getByRole('link', { name: 'Deutsch' })).toHaveAttribute(
 		'aria-current',
 		'page'
@@ -242,10 +240,7 @@ test('the language switcher keeps the page and its query, and marks the current 
 	await expect(page).toHaveURL(/\/de\/patterns$/);
 	await expectAccessible(page);
 
-	await page
-		.getByRole('navigation', { name: 'Sprache' })
-		.getByRole('link', { name: 'English' })
-		.click();
+	await (await languageMenu(page, 'Sprache')).getByRole('link', { name: 'English' }).click();
 	await expect(page).toHaveURL(/\/patterns$/);
 	expect(new URL(page.url()).pathname).toBe('/patterns');
 	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
@@ -271,10 +266,7 @@ test.describe('a first visit', () => {
 		await expect(page).toHaveURL(/\/pl\/companies$/);
 
 		// Choosing English is remembered over the browser's preference.
-		await page
-			.getByRole('navigation', { name: 'Język' })
-			.getByRole('link', { name: 'English' })
-			.click();
+		await (await languageMenu(page, 'Język')).getByRole('link', { name: 'English' }).click();
 		expect(new URL(page.url()).pathname).toBe('/companies');
 		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 		await page.goto('/');
@@ -285,10 +277,7 @@ test.describe('a first visit', () => {
 		await expectAccessible(page);
 
 		// And so is choosing Catalan.
-		await page
-			.getByRole('navigation', { name: 'Language' })
-			.getByRole('link', { name: 'Català' })
-			.click();
+		await (await languageMenu(page, 'Language')).getByRole('link', { name: 'Català' }).click();
 		await expect(page).toHaveURL(/\/ca\/?$/);
 		await page.goto('/patterns');
 		await expect(page).toHaveURL(/\/ca\/patterns$/);
@@ -344,5 +333,34 @@ test.describe('without JavaScript', () => {
 		await expect(page.getByRole('heading', { level: 1, name: 'Bericht einreichen' })).toBeVisible();
 		await page.getByRole('button', { name: 'Abmelden' }).click();
 		await expect(page).toHaveURL(/\/de\/?$/);
+	});
+});
+
+test.describe('on a phone, without JavaScript', () => {
+	test.use({ viewport: { width: 320, height: 640 }, javaScriptEnabled: false });
+
+	// Before: about 400 pixels of header (six languages, then four rows of links) before any content.
+	test('the header takes two short lines in every language, and its language menu opens', async ({
+		page
+	}) => {
+		for (const [prefix, menuName] of [
+			['', 'Language'],
+			['/ca', 'Llengua'],
+			['/de', 'Sprache'],
+			['/es', 'Idioma'],
+			['/pl', 'Język'],
+			['/ru', 'Язык']
+		] as const) {
+			await page.goto(`${prefix}/explore`);
+			const header = await page.getByRole('banner').boundingBox();
+			expect(header!.height, prefix).toBeLessThan(160);
+			expect(await page.evaluate(() => document.documentElement.scrollWidth), prefix).toBe(320);
+			await expect(page.getByRole('navigation', { name: menuName })).toBeHidden();
+			const menu = await languageMenu(page, menuName);
+			await expect(menu.getByRole('link', { name: 'Polski' })).toBeVisible();
+		}
+		const menu = await languageMenu(page, 'Язык');
+		await menu.getByRole('link', { name: 'Deutsch' }).click();
+		await expect(page).toHaveURL(/\/de\/explore$/);
 	});
 });
