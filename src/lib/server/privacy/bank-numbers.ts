@@ -135,9 +135,18 @@ const accountWords = [
 	'rachunku',
 	'rachunek'
 ];
+/**
+ * Short words and abbreviations match only whole ("ref", not "refused" or "refund"); the others
+ * take up to four more letters for their plurals and cases ("clients", "счета", "rachunku").
+ */
+const wholeWords = new Set(['ref', 'acct', 'iban', 'soci', 'socio']);
+const accountKeyword = [
+	...accountWords.filter((w) => wholeWords.has(w)),
+	...accountWords.filter((w) => !wholeWords.has(w)).map((w) => `${w}[\\p{L}]{0,4}`)
+].join('|');
 // The number: at least four characters, at least one of them a digit ("4821", "AB-20931-X").
 const accountPattern = new RegExp(
-	`(?<![\\p{L}\\p{N}])(?:${accountWords.join('|')})[\\p{L}]*\\.?${beforeNumber}((?=[\\p{L}\\-/]*\\p{N})[\\p{L}\\p{N}][\\p{L}\\p{N}\\-/]{2,}[\\p{N}\\p{L}])`,
+	`(?<![\\p{L}\\p{N}])(?:${accountKeyword})\\.?${beforeNumber}((?=[\\p{L}\\-/]*\\p{N})[\\p{L}\\p{N}][\\p{L}\\p{N}\\-/]{2,}[\\p{N}\\p{L}])`,
 	'giu'
 );
 

@@ -157,6 +157,10 @@ const mustGo: [Language, string, Found[]][] = [
 const mustStay: [Language, string][] = [
 	// English: dates and times, order and ticket numbers, versions, links, counts, bare streets
 	['en', 'On 2024.03.15 14:30 the line dropped'],
+	// A keyword is a whole word, or one of its endings: "refused" and "refund" are not "ref".
+	['en', 'Refund refused mx2000sm'],
+	['en', 'the refund 2k4x9 never came'],
+	['es', 'Una factura social 12ab34 de ayuda'],
 	['en', 'at 15.03.2024 14:30 they called'],
 	['en', '2024/03/15 14:30 UTC'],
 	['en', 'at 14:30:15 on 2024.03.15'],
