@@ -1,7 +1,9 @@
 /** Streams an export as CSV or JSON: one batch is read from the database each time the client is ready for more. */
 import { stringify } from 'csv-stringify/sync';
 import type { Db } from '../db/client';
-import type { ExploreFilters } from './explore';
+import { invalidParamsResponse } from '../api/problem';
+import { integer, one } from '../query-params';
+import { readExploreQuery, type ExploreFilters } from './explore';
 import { exportBatches, exportColumns, type ExportRow } from './export';
 
 /**
@@ -73,4 +75,20 @@ export function exportResponse(
 			'content-disposition': `attachment; filename="recourse-reports-${day}.${format}"`
 		}
 	});
+}
+
+/**
+ * The answer of an explore view's export address (`/explore/export.csv`, `.json`): its filters
+ * and `limit` read strictly; a view with a refused filter is a 400 problem, never a wider export.
+ */
+export function exportView(db: Db, url: URL, format: 'csv' | 'json'): Response {
+	const query = readExploreQuery(
+		db,
+		url.searchParams,
+		{ limit: one(integer(1, 100_000_000)) },
+		{ unknownNames: 'refuse' }
+	);
+	if (query.problems.length) return invalidParamsResponse(url.origin, query.problems);
+	const { limit, ...filters } = query.values;
+	return exportResponse(db, filters, url.origin, format, limit ?? undefined);
 }
