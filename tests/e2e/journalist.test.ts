@@ -5,6 +5,12 @@ import { reportInput } from '../../src/lib/server/testing/factories';
 import { databasePath, expect, expectAccessible, test, uniqueEmail } from './fixtures';
 import type { Page } from '@playwright/test';
 
+/**
+ * A stamp no parallel test shares: the two walks run side by side, and Date.now() and
+ * Date.now() + 1 taken a millisecond apart were the same, doubling the reports each one counted.
+ */
+const uniqueStamp = () => Date.now().toString(36) + Math.random().toString(36).slice(2, 7);
+
 /** Reports of one pattern at two companies, filed straight into the database. */
 async function seedPattern(stamp: string) {
 	const db = openDatabase(databasePath);
@@ -81,7 +87,7 @@ async function walk(page: Page, stamp: string, checkAccessibility: boolean) {
 }
 
 test('a journalist walks from explore to a pattern to an export', async ({ page }) => {
-	const stamp = Date.now().toString(36);
+	const stamp = uniqueStamp();
 	await seedPattern(stamp);
 	await walk(page, stamp, true);
 });
@@ -89,7 +95,7 @@ test('a journalist walks from explore to a pattern to an export', async ({ page 
 test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 	test('the same walk works', async ({ page }) => {
-		const stamp = (Date.now() + 1).toString(36);
+		const stamp = uniqueStamp();
 		await seedPattern(stamp);
 		await walk(page, stamp, false);
 	});
