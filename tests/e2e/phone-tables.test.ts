@@ -46,7 +46,7 @@ test('wide tables scroll in named regions a keyboard can reach, and the page sta
 		await expectAccessible(page);
 	}
 	// The comparison does not fit on a phone: the keyboard scrolls it sideways.
-	await page.goto(pages[0].path);
+	await page.goto(pages[0]!.path);
 	const comparison = page.getByRole('region', { name: 'Compare companies', exact: true });
 	const overflows = await comparison.evaluate((el) => el.scrollWidth > el.clientWidth);
 	expect(overflows).toBe(true);
