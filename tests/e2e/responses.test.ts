@@ -52,6 +52,11 @@ test('a representative verifies, answers a report in public, and the consumer di
 	const rep = await repContext.newPage();
 	await signIn(rep, baseURL!);
 	await rep.goto(`/companies/${company.slug}`);
+	// Before any answer, one sentence instead of a table of dashes.
+	await expect(
+		rep.getByText('The company has not answered any of these reports yet (n = 1).')
+	).toBeVisible();
+	await expect(rep.getByRole('table', { name: 'How the company answers' })).toHaveCount(0);
 	await rep.getByRole('link', { name: /Do you work for/ }).click();
 	await expect(
 		rep.getByRole('heading', { level: 1, name: `Answer reports for ${company.name}` })
