@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { render } from 'svelte/server';
+import MonthChart from '$lib/components/MonthChart.svelte';
+
+/** The text of the chart's axes, as a sighted reader sees them, in document order. */
+function axis(body: string, name: 'x-axis' | 'y-axis'): string[] {
+	const start = body.indexOf(`class="${name}`);
+	const end = body.indexOf('</div>', start);
+	return [...body.slice(start, end).matchAll(/<span[^>]*>([^<]+)<\/span>/g)].map((m) => m[1]!);
+}
+
+describe('the chart of reports per month', () => {
+	it('has round gridlines up to the highest month, and names quarters of a year and a half', () => {
+		const months = Array.from({ length: 18 }, (_, i) => {
+			const month = new Date(Date.UTC(2024, 1 + i, 1)).toISOString().slice(0, 7);
+			return { month, n: i === 5 ? 38 : i % 4 };
+		});
+		const { body } = render(MonthChart, { props: { months, caption: 'Reports per month' } });
+		expect(axis(body, 'y-axis')).toEqual(['40', '30', '20', '10', '0']);
+		expect(axis(body, 'x-axis')).toEqual([
+			'Apr 2024',
+			'Jul 2024',
+			'Oct 2024',
+			'Jan 2025',
+			'Apr 2025',
+			'Jul 2025'
+		]);
+		// Every bar still tells its month and count, and the table holds every figure.
+		expect(body).toContain('<title>Jul 2024: 38</title>');
+		expect(body.match(/<tr>/g)).toHaveLength(19);
+	});
+
+	it('names years alone on a long span, and draws zero months', () => {
+		const { body } = render(MonthChart, {
+			props: {
+				months: [
+					{ month: '2019-06', n: 3 },
+					{ month: '2024-02', n: 1 }
+				],
+				caption: 'Reports per month'
+			}
+		});
+		expect(axis(body, 'x-axis')).toEqual(['2020', '2021', '2022', '2023', '2024']);
+		expect(axis(body, 'y-axis')).toEqual(['3', '2', '1', '0']);
+		expect(body.match(/<rect /g)).toHaveLength(57);
+	});
+
+	it('says there is nothing to chart instead of drawing an empty frame', () => {
+		const { body } = render(MonthChart, { props: { months: [], caption: 'Reports per month' } });
+		expect(body).toContain('No data to chart yet.');
+		expect(body).not.toContain('<svg');
+	});
+});
