@@ -7,7 +7,7 @@ import { makeCompany, makeUser, reportInput } from '../testing/factories';
 import { createReport, getReport } from '../reports/reports';
 import { setMeToo } from '../reports/me-too';
 import { rebuildRollups } from '../reports/rollups';
-import { getPattern, listPatterns, listSimilarReports } from './patterns';
+import { getPattern, listPatterns, listSimilarReports, risingPatterns } from './patterns';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 1);
@@ -68,6 +68,22 @@ describe('patterns', () => {
 			['service-outage-after-moving-house', 2, 0],
 			['billing-error-after-death-of-account-holder', 0, 5]
 		]);
+	});
+
+	it('rising on the home page: only those that grew, most growth first, and a new report counts at once', async () => {
+		for (const company of ['Acme Telecom', 'Globex Energy']) {
+			await file(company, death, 150);
+			await file(company, moving, 10);
+		}
+		expect(risingPatterns(db, 5, NOW).map((p) => [p.slug, p.recent, p.previous])).toEqual([
+			['service-outage-after-moving-house', 2, 0]
+		]);
+		for (const daysAgo of [3, 4, 5, 6, 7]) await file('Initech Bank', death, daysAgo);
+		expect(risingPatterns(db, 5, NOW).map((p) => [p.slug, p.recent, p.previous])).toEqual([
+			['billing-error-after-death-of-account-holder', 5, 2],
+			['service-outage-after-moving-house', 2, 0]
+		]);
+		expect(risingPatterns(db, 1, NOW)).toHaveLength(1);
 	});
 
 	it('show the companies most affected with their share of their own reports', async () => {

@@ -72,6 +72,26 @@ export function listPatterns(
 	return items;
 }
 
+/** The home page's rising patterns, until the next write (or the next day: the windows move). */
+const rising = new ReadCache<PatternListItem[]>(4);
+
+/**
+ * The `limit` patterns with the most growth over the last 90 days (more reports than in the
+ * 90 days before), most growth first; none that shrank or stayed level.
+ */
+export function risingPatterns(db: Db, limit = 5, now = Date.now()): PatternListItem[] {
+	return rising.read(
+		db,
+		`${dayKey(now)}|${limit}`,
+		() =>
+			Object.freeze(
+				listPatterns(db, { sort: 'growth', now })
+					.filter((p) => p.recent > p.previous)
+					.slice(0, limit)
+			) as PatternListItem[]
+	);
+}
+
 export type AffectedCompany = {
 	slug: string;
 	name: string;
