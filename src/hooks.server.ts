@@ -81,6 +81,8 @@ const handleLocale: Handle = ({ event, resolve }) => {
 const handleHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	applySecurityHeaders(response.headers, { secure: config.secureCookies });
+	// Tests of several workers (WORKER_HEADER=1) see which process answered.
+	if (config.workerHeader) response.headers.set('x-worker-pid', String(process.pid));
 	return response;
 };
 

@@ -5,6 +5,12 @@ import { env } from '$env/dynamic/private';
 export const config = {
 	/** SQLite database file; created with its folder on first start. */
 	databasePath: env.DATABASE_PATH || 'data/recourse.db',
+	/** Set by the primary of several workers, which migrated the file before starting them. */
+	databaseMigrated: env.DATABASE_MIGRATED === '1',
+	/** Device cookies' key (hex), shared by workers; without it, random per process (decision 021). */
+	deviceCookieKey: env.DEVICE_COOKIE_KEY || null,
+	/** WORKER_HEADER=1 names the answering process in `x-worker-pid`: for tests only. */
+	workerHeader: env.WORKER_HEADER === '1',
 	/** Secure cookies everywhere but plain-HTTP development and tests. */
 	secureCookies: (env.SECURE_COOKIES ?? (dev ? '0' : '1')) !== '0',
 	/** RATE_LIMITS=off disables rate limits: for load tests only, never in production. */
