@@ -57,30 +57,36 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void>
 	cluster.on('listening', (worker) => listened.add(worker));
 	cluster.on('exit', (worker, code, signal) => {
 		if (stopping) {
-			if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+			if (Object.keys(cluster.workers ?? {}).length === 0) process.exit();
 			return;
 		}
 		const how = signal ? `signal ${signal}` : `code ${code}`;
 		if (!listened.has(worker)) {
 			// It never served: a bad setting or database, which a new worker would only repeat.
 			console.error(`worker ${worker.process.pid} exited (${how}) before listening; stopping`);
-			stop('SIGTERM', 1);
+			stop(1);
 			return;
 		}
 		console.error(`worker ${worker.process.pid} exited (${how}); starting a new one`);
 		fork();
 	});
-	const stop = (signal: NodeJS.Signals, exitCode = 0) => {
+	const stop = (exitCode = 0) => {
 		if (stopping) return;
 		stopping = true;
 		process.exitCode = exitCode;
 		const running = Object.values(cluster.workers ?? {});
 		if (running.length === 0) process.exit(exitCode);
-		// adapter-node closes each worker's server gracefully on SIGTERM or SIGINT.
-		for (const worker of running) worker?.process.kill(signal);
+		// Each worker stops taking connections, finishes the requests it has and exits (its open
+		// link to the primary would keep it alive after adapter-node's own SIGTERM handling).
+		// One that is still busy after adapter-node's shutdown timeout is stopped outright.
+		for (const worker of running) worker?.disconnect();
+		const grace = (Number(env.SHUTDOWN_TIMEOUT) || 30) * 1000 + 5000;
+		setTimeout(() => {
+			for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGKILL');
+		}, grace).unref();
 	};
-	process.on('SIGTERM', () => stop('SIGTERM'));
-	process.on('SIGINT', () => stop('SIGINT'));
+	process.on('SIGTERM', () => stop());
+	process.on('SIGINT', () => stop());
 	console.info(`primary ${process.pid}: starting ${count} workers`);
 	for (let i = 0; i < count; i++) fork();
 }
