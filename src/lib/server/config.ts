@@ -20,12 +20,14 @@ export const config = {
 	/** Sender of every message. */
 	mailFrom: env.MAIL_FROM || 'Recourse <no-reply@recourse.invalid>',
 	/** How long a shared cache (nginx, a CDN) may serve an anonymous read without asking again. */
-	cacheSharedSeconds: seconds(env.CACHE_SHARED_SECONDS, 10),
+	cacheSharedSeconds: wholeNumber(env.CACHE_SHARED_SECONDS, 10),
 	/** How long past that it may serve it while it asks (stale-while-revalidate). */
-	cacheStaleSeconds: seconds(env.CACHE_STALE_SECONDS, 30)
+	cacheStaleSeconds: wholeNumber(env.CACHE_STALE_SECONDS, 30),
+	/** Memory per worker for whole anonymous responses kept until the data changes; 0 turns it off. */
+	responseCacheBytes: wholeNumber(env.RESPONSE_CACHE_MB, 64) * 2 ** 20
 };
 
-function seconds(value: string | undefined, fallback: number): number {
+function wholeNumber(value: string | undefined, fallback: number): number {
 	const n = Number(value);
 	return value !== undefined && value !== '' && Number.isInteger(n) && n >= 0 ? n : fallback;
 }
