@@ -158,12 +158,25 @@ async function measure(name: string, options: Partial<autocannon.Options>): Prom
 	return r;
 }
 
-/** Resident memory of a process and its children (the workers), in bytes. */
+/** Resident memory of a process and all its descendants (tsx, the primary, the workers), in bytes. */
 function treeRss(pid: number): number {
-	const kb = execSync(`ps -o rss= -p ${pid}; ps -o rss= --ppid ${pid} || true`)
+	const rows = execSync('ps -eo pid=,ppid=,rss=')
 		.toString()
+		.trim()
 		.split('\n')
-		.reduce((sum, line) => sum + (Number(line.trim()) || 0), 0);
+		.map((line) => line.trim().split(/\s+/).map(Number) as [number, number, number]);
+	const tree = new Set([pid]);
+	let kb = 0;
+	for (let grew = true; grew;) {
+		grew = false;
+		for (const [p, parent] of rows) {
+			if (!tree.has(p) && tree.has(parent)) {
+				tree.add(p);
+				grew = true;
+			}
+		}
+	}
+	for (const [p, , rss] of rows) if (tree.has(p)) kb += rss;
 	return kb * 1024;
 }
 
