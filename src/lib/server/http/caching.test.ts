@@ -208,6 +208,14 @@ describe('whole responses kept per data version (issue 20 item 5)', () => {
 		expect((await ask('/page-0')).rendered).toBe(1);
 	});
 
+	it('renders afresh for a client that asks for no-cache (the benchmark cold rows)', async () => {
+		await ask('/explore?q=refund');
+		const fresh = await ask('/explore?q=refund', { headers: { 'cache-control': 'no-cache' } });
+		expect(fresh.rendered).toBe(1);
+		expect((await ask('/explore?q=refund', { headers: { pragma: 'no-cache' } })).rendered).toBe(1);
+		expect((await ask('/explore?q=refund')).rendered).toBe(0);
+	});
+
 	it('always renders the addresses it is told to skip', async () => {
 		await ask('/status');
 		expect((await ask('/status')).rendered).toBe(1);

@@ -111,7 +111,11 @@ export function httpCaching(options: CachingOptions): Handle {
 			method === 'GET' && !own && !options.responses?.skips(event.url)
 				? options.responses
 				: undefined;
-		const kept = cache?.get(etag, key);
+		// A client that asks for no-cache (a browser's forced reload) gets a fresh render.
+		const fresh = /no-cache/i.test(
+			`${event.request.headers.get('cache-control')} ${event.request.headers.get('pragma')}`
+		);
+		const kept = fresh ? null : cache?.get(etag, key);
 		if (kept) return kept;
 		const response = await resolve(event);
 		appendVary(response.headers, vary);
