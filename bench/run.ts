@@ -15,9 +15,8 @@ import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { openDatabase } from '../src/lib/server/db/client';
-import { createSession, generateSessionToken } from '../src/lib/server/auth/session';
-import { createUser } from '../src/lib/server/auth/users';
 import { defaultCompanyCount, generateDemoData } from '../src/lib/server/demo/generate';
+import { localServerEnv, signedInUser } from '../src/lib/server/testing/local-server';
 
 const { values: args } = parseArgs({
 	options: {
@@ -98,13 +97,7 @@ const patternRow = sqlite
 const reportRow = sqlite.prepare('select id from report order by id desc limit 1').get() as {
 	id: number;
 };
-const user = await createUser(conn, {
-	email: `bench-${Date.now()}@bench.invalid`,
-	password: 'benchmark password'
-});
-if (!user.ok) throw new Error('could not create the benchmark user');
-const token = generateSessionToken();
-createSession(conn, token, user.user.id);
+const token = await signedInUser(conn, `bench-${Date.now()}@bench.invalid`, 'benchmark password');
 const dbBytes =
 	statSync(databasePath).size +
 	(existsSync(`${databasePath}-wal`) ? statSync(`${databasePath}-wal`).size : 0);
@@ -290,17 +283,8 @@ async function benchWorkers(workers: number): Promise<Run> {
 	before.$client.close();
 	log(`Starting the server with ${workers} worker${workers === 1 ? '' : 's'}…`);
 	const server = spawn('node_modules/.bin/tsx', ['scripts/serve.ts'], {
-		env: {
-			...process.env,
-			WORKERS: String(workers),
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			ORIGIN: origin,
-			DATABASE_PATH: databasePath,
-			SECURE_COOKIES: '0',
-			// One benchmark user files thousands of reports and the API is hit without pause.
-			RATE_LIMITS: 'off'
-		},
+		// Rate limits off: one benchmark user files thousands of reports, the API is asked without pause.
+		env: localServerEnv(port, databasePath, { WORKERS: String(workers) }),
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	// A failed run must not leave the server holding the port.

@@ -5,9 +5,8 @@
 import { spawn } from 'node:child_process';
 import { request } from 'node:http';
 import { rmSync } from 'node:fs';
-import { createUser } from '../../src/lib/server/auth/users';
-import { createSession, generateSessionToken } from '../../src/lib/server/auth/session';
 import { openDatabase } from '../../src/lib/server/db/client';
+import { localServerEnv, signedInUser } from '../../src/lib/server/testing/local-server';
 import { expect, test } from './fixtures';
 
 const databasePath = `tests/e2e/.data/workers-${process.pid}.db`;
@@ -59,17 +58,7 @@ test('two workers count every report filed through either, and a killed worker i
 	const origin = `http://127.0.0.1:${port}`;
 	rmSync(databasePath, { force: true });
 	const primary = spawn('node_modules/.bin/tsx', ['scripts/serve.ts'], {
-		env: {
-			...process.env,
-			WORKERS: '2',
-			WORKER_HEADER: '1',
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			ORIGIN: origin,
-			DATABASE_PATH: databasePath,
-			SECURE_COOKIES: '0',
-			RATE_LIMITS: 'off'
-		},
+		env: localServerEnv(port, databasePath, { WORKERS: '2', WORKER_HEADER: '1' }),
 		stdio: 'ignore'
 	});
 	const exited = new Promise((r) => primary.once('exit', r));
@@ -80,13 +69,7 @@ test('two workers count every report filed through either, and a killed worker i
 
 		// The primary migrated the file before forking; a session for the author.
 		const db = openDatabase(databasePath, { migrate: false });
-		const user = await createUser(db, {
-			email: 'workers@example.test',
-			password: 'workers test password'
-		});
-		if (!user.ok) throw new Error('user');
-		const token = generateSessionToken();
-		createSession(db, token, user.user.id);
+		const token = await signedInUser(db, 'workers@example.test', 'workers test password');
 
 		const filed = await Promise.all(
 			Array.from({ length: 24 }, (_, i) =>
