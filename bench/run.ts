@@ -4,6 +4,10 @@
  * percentiles and the ratio to a trivial page measured in the same run.
  *
  *   npm run bench -- [--reports 1000000] [--companies 20000] [--seconds 10] [--skip-build] [--reuse-db]
+ *                    [--workers 1,2] [--port 4319]
+ *
+ * `--workers 1,2` runs the whole measurement once per number of worker processes (`WORKERS`,
+ * decision 026), one after the other on the same database, and prints them side by side.
  */
 import { execSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
@@ -11,9 +15,8 @@ import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { openDatabase } from '../src/lib/server/db/client';
-import { createSession, generateSessionToken } from '../src/lib/server/auth/session';
-import { createUser } from '../src/lib/server/auth/users';
 import { defaultCompanyCount, generateDemoData } from '../src/lib/server/demo/generate';
+import { localServerEnv, signedInUser } from '../src/lib/server/testing/local-server';
 
 const { values: args } = parseArgs({
 	options: {
@@ -24,14 +27,22 @@ const { values: args } = parseArgs({
 		'skip-build': { type: 'boolean', default: false },
 		'reuse-db': { type: 'boolean', default: false },
 		/** Only the one-request-at-a-time latency rows (after changing explore). */
-		'latency-only': { type: 'boolean', default: false }
+		'latency-only': { type: 'boolean', default: false },
+		/** Numbers of worker processes to measure in turn, e.g. `1,2` (default: one). */
+		workers: { type: 'string', default: '1' },
+		/** Where the measured server listens (another checkout's benchmark may hold 4319). */
+		port: { type: 'string', default: '4319' }
 	}
 });
 const reports = Number(args.reports);
 const companies = Number(args.companies ?? defaultCompanyCount(reports));
 const seconds = Number(args.seconds);
 const connections = Number(args.connections);
-const port = 4319;
+const workerCounts = args.workers.split(',').map(Number);
+if (!workerCounts.every((n) => Number.isInteger(n) && n >= 1)) {
+	throw new Error(`--workers takes numbers of workers such as 1,2, not "${args.workers}"`);
+}
+const port = Number(args.port);
 const origin = `http://127.0.0.1:${port}`;
 const dataDir = 'bench/.data';
 const databasePath = `${dataDir}/bench.db`;
@@ -86,71 +97,13 @@ const patternRow = sqlite
 const reportRow = sqlite.prepare('select id from report order by id desc limit 1').get() as {
 	id: number;
 };
-const user = await createUser(conn, {
-	email: `bench-${Date.now()}@bench.invalid`,
-	password: 'benchmark password'
-});
-if (!user.ok) throw new Error('could not create the benchmark user');
-const token = generateSessionToken();
-createSession(conn, token, user.user.id);
-const reportsBefore = (sqlite.prepare('select count(*) n from report').get() as { n: number }).n;
+const token = await signedInUser(conn, `bench-${Date.now()}@bench.invalid`, 'benchmark password');
 const dbBytes =
 	statSync(databasePath).size +
 	(existsSync(`${databasePath}-wal`) ? statSync(`${databasePath}-wal`).size : 0);
 sqlite.close();
 
-// 4. Server, with its memory sampled.
-const server = spawn('node', ['build'], {
-	env: {
-		...process.env,
-		PORT: String(port),
-		HOST: '127.0.0.1',
-		ORIGIN: origin,
-		DATABASE_PATH: databasePath,
-		SECURE_COOKIES: '0',
-		// One benchmark user files thousands of reports and the API is hit without pause.
-		RATE_LIMITS: 'off'
-	},
-	stdio: ['ignore', 'pipe', 'pipe']
-});
-// A failed run must not leave the server holding the port.
-process.on('exit', () => server.kill('SIGTERM'));
-// Explore's facet index loads in the background after start, then the common words' sets
-// (word sets): measuring before both are ready would measure the fallbacks instead.
-let facetsLoaded: (line: string) => void;
-const facetsReady = new Promise<string>((r) => (facetsLoaded = r));
-const loadLines: string[] = [];
-for (const stream of [server.stdout!, server.stderr!]) {
-	stream.setEncoding('utf8');
-	stream.on('data', (chunk: string) => {
-		process.stderr.write(chunk);
-		for (const line of chunk.split('\n')) {
-			if (line.startsWith('facet index:')) loadLines.push(line.trim());
-			if (line.startsWith('word sets:')) {
-				loadLines.push(line.trim());
-				facetsLoaded(loadLines.join('; '));
-			}
-		}
-	});
-}
-let peakRss = 0;
-const sampler = setInterval(() => {
-	try {
-		const kb = Number(execSync(`ps -o rss= -p ${server.pid}`).toString().trim());
-		peakRss = Math.max(peakRss, kb * 1024);
-	} catch {
-		// The server has exited; the run fails below.
-	}
-}, 250);
-for (let i = 0; ; i++) {
-	try {
-		if ((await fetch(`${origin}/status`)).ok) break;
-	} catch {
-		if (i > 100) throw new Error('the server did not start');
-	}
-	await new Promise((r) => setTimeout(r, 100));
-}
-
+// 4. The server, once per number of workers, with its memory sampled.
 type Result = {
 	name: string;
 	rps: number;
@@ -198,6 +151,28 @@ async function measure(name: string, options: Partial<autocannon.Options>): Prom
 	return r;
 }
 
+/** Resident memory of a process and all its descendants (tsx, the primary, the workers), in bytes. */
+function treeRss(pid: number): number {
+	const rows = execSync('ps -eo pid=,ppid=,rss=')
+		.toString()
+		.trim()
+		.split('\n')
+		.map((line) => line.trim().split(/\s+/).map(Number) as [number, number, number]);
+	const tree = new Set([pid]);
+	let kb = 0;
+	for (let grew = true; grew;) {
+		grew = false;
+		for (const [p, parent] of rows) {
+			if (!tree.has(p) && tree.has(parent)) {
+				tree.add(p);
+				grew = true;
+			}
+		}
+	}
+	for (const [p, , rss] of rows) if (tree.has(p)) kb += rss;
+	return kb * 1024;
+}
+
 const cookie = `session=${token}`;
 const form = new URLSearchParams({
 	company: '',
@@ -217,62 +192,6 @@ const form = new URLSearchParams({
 	language: 'en'
 });
 
-const facetsLine = await Promise.race([
-	facetsReady,
-	new Promise<string>((r) =>
-		setTimeout(() => r('facet index or word sets: not ready after 300 s'), 300_000)
-	)
-]);
-log(`Measuring (${connections} connections, ${seconds} s per route)…`);
-const results: Result[] = [];
-results.push(await measure('trivial page (/status)', { url: `${origin}/status` }));
-if (!args['latency-only']) await measureRoutes();
-async function measureRoutes() {
-	results.push(await measure('home', { url: `${origin}/` }));
-	results.push(
-		await measure('scorecard, largest company', { url: `${origin}/companies/${largest.slug}` })
-	);
-	results.push(
-		await measure('scorecard, small company', { url: `${origin}/companies/${small.slug}` })
-	);
-	results.push(await measure('pattern page', { url: `${origin}/patterns/${patternRow.slug}` }));
-	results.push(await measure('explore, no filter', { url: `${origin}/explore` }));
-	results.push(
-		await measure('explore, three filters', {
-			url: `${origin}/explore?category=billing-error&outcome=unresolved&channel=phone`
-		})
-	);
-	results.push(await measure('explore, text search', { url: `${origin}/explore?q=refund` }));
-	results.push(await measure('report page', { url: `${origin}/reports/${reportRow.id}` }));
-	results.push(
-		await measure('API list', { url: `${origin}/api/v1/reports?category=billing-error` })
-	);
-	results.push(
-		await measure('CSV export, 10,000 rows', {
-			url: `${origin}/explore/export.csv?limit=10000`,
-			connections: 4
-		})
-	);
-	form.set(
-		'company',
-		(await (await fetch(`${origin}/api/v1/companies/${largest.slug}`)).json()).data.name
-	);
-	results.push(
-		await measure('report submission (POST)', {
-			url: `${origin}/reports/new`,
-			method: 'POST',
-			connections: 10,
-			headers: {
-				cookie,
-				origin,
-				accept: 'text/html',
-				'content-type': 'application/x-www-form-urlencoded'
-			},
-			body: form.toString()
-		})
-	);
-}
-
 // Latency targets are a visitor's wait, so they are measured one request at a time: with 50
 // connections on one server thread, every figure includes waiting behind 49 others.
 const latencyRoutes: [string, string][] = [
@@ -288,7 +207,6 @@ const latencyRoutes: [string, string][] = [
 	['search "refund" + two filters', '/explore?q=refund&category=refund-refused&rating=1'],
 	['search "refund", ranked on request', '/explore?q=refund&order=relevance']
 ];
-const latencies: Result[] = [];
 // The same address again may be answered from caches (the last facet match, the last 32
 // searches); these rows ask something different each time.
 const filterSets = [
@@ -347,64 +265,219 @@ const words = [
 	'heating',
 	'water'
 ];
-const cycle = (name: string, paths: string[]) =>
-	measure(name, {
-		url: origin,
-		connections: 1,
-		duration: Math.min(seconds, 5),
-		requests: paths.map((path) => ({ method: 'GET' as const, path }))
+
+type Run = {
+	workers: number;
+	results: Result[];
+	latencies: Result[];
+	peakRss: number;
+	facetsLine: string;
+	reportsAdded: number;
+};
+
+async function benchWorkers(workers: number): Promise<Run> {
+	const before = openDatabase(databasePath);
+	const reportsBefore = (
+		before.$client.prepare('select count(*) n from report').get() as { n: number }
+	).n;
+	before.$client.close();
+	log(`Starting the server with ${workers} worker${workers === 1 ? '' : 's'}…`);
+	const server = spawn('node_modules/.bin/tsx', ['scripts/serve.ts'], {
+		// Rate limits off: one benchmark user files thousands of reports, the API is asked without pause.
+		env: localServerEnv(port, databasePath, { WORKERS: String(workers) }),
+		stdio: ['ignore', 'pipe', 'pipe']
 	});
-latencies.push(
-	await cycle(
-		`explore, ${filterSets.length} filter sets in turn (1 conn.)`,
-		filterSets.map((q) => `/explore?${q}`)
-	)
-);
-latencies.push(
-	await cycle(
-		`search, ${words.length} words in turn (1 conn.)`,
-		words.map((w) => `/explore?q=${w}`)
-	)
-);
-for (const [name, path] of latencyRoutes) {
-	latencies.push(
-		await measure(`${name} (1 conn.)`, {
-			url: `${origin}${path}`,
+	// A failed run must not leave the server holding the port.
+	const stop = () => server.kill('SIGTERM');
+	process.on('exit', stop);
+	// Explore's facet index loads in the background after start, then the common words' sets
+	// (word sets), in every worker: measuring before all are ready would measure the fallbacks.
+	let facetsLoaded: (line: string) => void;
+	const facetsReady = new Promise<string>((r) => (facetsLoaded = r));
+	const loadLines: string[] = [];
+	let warmed = 0;
+	for (const stream of [server.stdout!, server.stderr!]) {
+		stream.setEncoding('utf8');
+		stream.on('data', (chunk: string) => {
+			process.stderr.write(chunk);
+			for (const line of chunk.split('\n')) {
+				if (line.startsWith('facet index:')) loadLines.push(line.trim());
+				if (line.startsWith('word sets:')) {
+					loadLines.push(line.trim());
+					if (++warmed === workers) facetsLoaded(loadLines.join('; '));
+				}
+			}
+		});
+	}
+	let peakRss = 0;
+	const sampler = setInterval(() => {
+		try {
+			peakRss = Math.max(peakRss, treeRss(server.pid!));
+		} catch {
+			// The server has exited; the run fails below.
+		}
+	}, 250);
+	for (let i = 0; ; i++) {
+		try {
+			if ((await fetch(`${origin}/status`)).ok) break;
+		} catch {
+			if (i > 300) throw new Error('the server did not start');
+		}
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	// Up to 100,000 reports the index loads at once, before the first answer, and logs nothing.
+	const facetsLine = await Promise.race([
+		reportsBefore <= 100_000
+			? Promise.resolve('facet index loaded at start (100,000 reports or fewer)')
+			: facetsReady,
+		new Promise<string>((r) =>
+			setTimeout(() => r('facet index or word sets: not ready after 300 s'), 300_000)
+		)
+	]);
+	log(`Measuring (${connections} connections, ${seconds} s per route)…`);
+	const results: Result[] = [];
+	results.push(await measure('trivial page (/status)', { url: `${origin}/status` }));
+	if (!args['latency-only']) await measureRoutes();
+	async function measureRoutes() {
+		results.push(await measure('home', { url: `${origin}/` }));
+		results.push(
+			await measure('scorecard, largest company', { url: `${origin}/companies/${largest.slug}` })
+		);
+		results.push(
+			await measure('scorecard, small company', { url: `${origin}/companies/${small.slug}` })
+		);
+		results.push(await measure('pattern page', { url: `${origin}/patterns/${patternRow.slug}` }));
+		results.push(await measure('explore, no filter', { url: `${origin}/explore` }));
+		results.push(
+			await measure('explore, three filters', {
+				url: `${origin}/explore?category=billing-error&outcome=unresolved&channel=phone`
+			})
+		);
+		results.push(await measure('explore, text search', { url: `${origin}/explore?q=refund` }));
+		results.push(await measure('report page', { url: `${origin}/reports/${reportRow.id}` }));
+		results.push(
+			await measure('API list', { url: `${origin}/api/v1/reports?category=billing-error` })
+		);
+		results.push(
+			await measure('CSV export, 10,000 rows', {
+				url: `${origin}/explore/export.csv?limit=10000`,
+				connections: 4
+			})
+		);
+		form.set(
+			'company',
+			(await (await fetch(`${origin}/api/v1/companies/${largest.slug}`)).json()).data.name
+		);
+		results.push(
+			await measure('report submission (POST)', {
+				url: `${origin}/reports/new`,
+				method: 'POST',
+				connections: 10,
+				headers: {
+					cookie,
+					origin,
+					accept: 'text/html',
+					'content-type': 'application/x-www-form-urlencoded'
+				},
+				body: form.toString()
+			})
+		);
+	}
+
+	// Latency rows measure the work of an answer: past the response cache (issue 20 item 5),
+	// which would answer every repeat of these few addresses from memory.
+	const cold = { 'cache-control': 'no-cache' };
+	const cycle = (name: string, paths: string[]) =>
+		measure(name, {
+			url: origin,
 			connections: 1,
-			duration: Math.min(seconds, 5)
-		})
+			duration: Math.min(seconds, 5),
+			headers: cold,
+			requests: paths.map((path) => ({ method: 'GET' as const, path }))
+		});
+	const latencies: Result[] = [];
+	latencies.push(
+		await cycle(
+			`explore, ${filterSets.length} filter sets in turn (1 conn.)`,
+			filterSets.map((q) => `/explore?${q}`)
+		)
 	);
+	latencies.push(
+		await cycle(
+			`search, ${words.length} words in turn (1 conn.)`,
+			words.map((w) => `/explore?q=${w}`)
+		)
+	);
+	for (const [name, path] of latencyRoutes) {
+		latencies.push(
+			await measure(`${name} (1 conn.)`, {
+				url: `${origin}${path}`,
+				connections: 1,
+				duration: Math.min(seconds, 5),
+				headers: cold
+			})
+		);
+	}
+
+	clearInterval(sampler);
+	stop();
+	process.off('exit', stop);
+	await new Promise((r) => server.once('exit', r));
+
+	const after = openDatabase(databasePath);
+	const reportsAfter = (
+		after.$client.prepare('select count(*) n from report').get() as { n: number }
+	).n;
+	after.$client.close();
+	return {
+		workers,
+		results,
+		latencies,
+		peakRss,
+		facetsLine,
+		reportsAdded: reportsAfter - reportsBefore
+	};
 }
 
-clearInterval(sampler);
-server.kill('SIGTERM');
-await new Promise((r) => server.once('exit', r));
+const runs: Run[] = [];
+for (const workers of workerCounts) runs.push(await benchWorkers(workers));
 
-const after = openDatabase(databasePath);
-const reportsAfter = (after.$client.prepare('select count(*) n from report').get() as { n: number })
-	.n;
-after.$client.close();
-const submission = results.find((r) => r.name.startsWith('report submission'));
-
-// 5. The table.
-const trivial = results[0]!.rps;
-const rows = results.map(
-	(r) =>
-		`| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${(r.rps / trivial).toFixed(2)} | ${r.errors} | ${r.non2xx} |`
-);
+// 5. The tables: each run in full, then req/s side by side.
+const workersLabel = (n: number) => `${n} worker${n === 1 ? '' : 's'}`;
+const ratio = (run: Run, r: Result) => (r.rps / run.results[0]!.rps).toFixed(2);
 console.log(`
 Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}
 Data: ${reports.toLocaleString('en')} reports, ${companies.toLocaleString('en')} companies${loadSeconds === null ? ' (database reused)' : `, generated in ${loadSeconds.toFixed(1)} s`}
-Database file: ${(dbBytes / 2 ** 20).toFixed(0)} MiB; server peak RSS: ${(peakRss / 2 ** 20).toFixed(0)} MiB
-Submissions acknowledged (non-2xx are the 303 redirects): ${submission?.non2xx ?? '–'}; reports added: ${reportsAfter - reportsBefore}
+Database file: ${(dbBytes / 2 ** 20).toFixed(0)} MiB`);
+for (const run of runs) {
+	const submission = run.results.find((r) => r.name.startsWith('report submission'));
+	console.log(`
+### ${workersLabel(run.workers)}: server peak RSS ${(run.peakRss / 2 ** 20).toFixed(0)} MiB (all processes)
+
+Submissions acknowledged (non-2xx are the 303 redirects): ${submission?.non2xx ?? '–'}; reports added: ${run.reportsAdded}
 
 | route | req/s | p50 ms | p95 ms | p99 ms | × trivial | errors | non-2xx |
 | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
-${rows.join('\n')}
+${run.results.map((r) => `| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${ratio(run, r)} | ${r.errors} | ${r.non2xx} |`).join('\n')}
 
-Latency, one request at a time (${facetsLine}):
+Latency, one request at a time (${run.facetsLine}):
 
 | route | req/s | p50 ms | p95 ms | p99 ms | errors |
 | --- | ---: | ---: | ---: | ---: | ---: |
-${latencies.map((r) => `| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors + r.non2xx} |`).join('\n')}
+${run.latencies.map((r) => `| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors + r.non2xx} |`).join('\n')}
 `);
+}
+if (runs.length > 1) {
+	const names = runs[0]!.results.map((r) => r.name);
+	const cell = (run: Run, name: string) => {
+		const r = run.results.find((x) => x.name === name);
+		return r ? `${r.rps.toFixed(0)} (${ratio(run, r)})` : '–';
+	};
+	console.log(`
+### req/s side by side (× trivial of the same run)
+
+| route | ${runs.map((r) => workersLabel(r.workers)).join(' | ')} |
+| --- | ${runs.map(() => '---:').join(' | ')} |
+${names.map((name) => `| ${name} | ${runs.map((run) => cell(run, name)).join(' | ')} |`).join('\n')}
+`);
+}

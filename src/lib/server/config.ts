@@ -5,6 +5,12 @@ import { env } from '$env/dynamic/private';
 export const config = {
 	/** SQLite database file; created with its folder on first start. */
 	databasePath: env.DATABASE_PATH || 'data/recourse.db',
+	/** Set by the primary of several workers, which migrated the file before starting them. */
+	databaseMigrated: env.DATABASE_MIGRATED === '1',
+	/** Device cookies' key (hex), shared by workers; without it, random per process (decision 021). */
+	deviceCookieKey: env.DEVICE_COOKIE_KEY || null,
+	/** WORKER_HEADER=1 names the answering process in `x-worker-pid`: for tests only. */
+	workerHeader: env.WORKER_HEADER === '1',
 	/** Secure cookies everywhere but plain-HTTP development and tests. */
 	secureCookies: (env.SECURE_COOKIES ?? (dev ? '0' : '1')) !== '0',
 	/** RATE_LIMITS=off disables rate limits: for load tests only, never in production. */
@@ -14,12 +20,14 @@ export const config = {
 	/** Sender of every message. */
 	mailFrom: env.MAIL_FROM || 'Recourse <no-reply@recourse.invalid>',
 	/** How long a shared cache (nginx, a CDN) may serve an anonymous read without asking again. */
-	cacheSharedSeconds: seconds(env.CACHE_SHARED_SECONDS, 10),
+	cacheSharedSeconds: wholeNumber(env.CACHE_SHARED_SECONDS, 10),
 	/** How long past that it may serve it while it asks (stale-while-revalidate). */
-	cacheStaleSeconds: seconds(env.CACHE_STALE_SECONDS, 30)
+	cacheStaleSeconds: wholeNumber(env.CACHE_STALE_SECONDS, 30),
+	/** Memory per worker for whole anonymous responses kept until the data changes; 0 turns it off. */
+	responseCacheBytes: wholeNumber(env.RESPONSE_CACHE_MB, 64) * 2 ** 20
 };
 
-function seconds(value: string | undefined, fallback: number): number {
+function wholeNumber(value: string | undefined, fallback: number): number {
 	const n = Number(value);
 	return value !== undefined && value !== '' && Number.isInteger(n) && n >= 0 ? n : fallback;
 }

@@ -30,7 +30,7 @@ describe('group commit', () => {
 				group.run((tx) => createReport(tx, acme(`Report ${i}`), author))
 			)
 		);
-		expect(group.stats).toEqual({ groups: 1, writes: 12 });
+		expect(group.stats).toEqual({ groups: 1, writes: 12, waits: 0 });
 		for (const [i, result] of results.entries()) {
 			if (!result.ok) throw new Error('not filed');
 			const row = db.select().from(report).where(eq(report.id, result.id)).get();
@@ -107,6 +107,26 @@ describe('group commit', () => {
 		await expect(group.run((tx) => createReport(tx, acme(), author))).resolves.toMatchObject({
 			ok: true
 		});
+		expect(db.select({ n: count() }).from(report).get()?.n).toBe(1);
+		other.close();
+		db.$client.close();
+	});
+
+	it("waits for another process's write lock without stopping this one, then commits", async () => {
+		const path = join(mkdtempSync(join(tmpdir(), 'recourse-group-')), 'test.db');
+		const db = openDatabase(path);
+		const author = (await makeUser(db)).id;
+		// Another worker (decision 026) is in the middle of its own write.
+		const other = new Database(path);
+		other.exec('begin immediate');
+		const group = new GroupCommit(db);
+		const write = group.run((tx) => createReport(tx, acme(), author));
+		// The group's first try ran (it was queued first) and found the lock taken; this process
+		// still answers, and the other one finishes its write meanwhile.
+		await new Promise((r) => setImmediate(r));
+		expect(db.select({ n: count() }).from(report).get()?.n).toBe(0);
+		other.exec('commit');
+		await expect(write).resolves.toMatchObject({ ok: true });
 		expect(db.select({ n: count() }).from(report).get()?.n).toBe(1);
 		other.close();
 		db.$client.close();

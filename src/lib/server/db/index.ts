@@ -6,5 +6,5 @@ import { openDatabase, type Connection } from './client';
 // `vite build` imports server modules to analyse them: it must not create or migrate a database.
 export const db: Connection = building
 	? (undefined as unknown as Connection)
-	: openDatabase(config.databasePath);
+	: openDatabase(config.databasePath, { migrate: !config.databaseMigrated });
 export type { Db } from './client';

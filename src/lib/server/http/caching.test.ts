@@ -1,16 +1,19 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { describe, expect, it } from 'vitest';
 import { appendVary, httpCaching, ifNoneMatchHas, varyFor } from './caching';
+import { ResponseCache } from './response-cache';
 
 let version = 'v1';
-const handle = httpCaching({
+let locale = 'en';
+const options = {
 	dataVersion: () => version,
 	build: 'b1',
-	locale: () => 'en',
+	locale: () => locale,
 	sharedSeconds: 10,
 	staleSeconds: 30,
 	now: () => Date.UTC(2026, 0, 1)
-});
+};
+const handle = httpCaching(options);
 
 /** Calls the handle as SvelteKit would; `rendered` counts how often the page was rendered. */
 async function request(
@@ -21,6 +24,7 @@ async function request(
 		method?: string;
 		user?: boolean;
 		respond?: () => Response;
+		handle?: typeof handle;
 	} = {}
 ) {
 	const url = new URL(path, 'http://localhost');
@@ -31,7 +35,7 @@ async function request(
 		cookies: { get: (name: string) => options.cookies?.[name] },
 		locals: { user: options.user ? { id: 'u' } : null, session: null }
 	} as unknown as RequestEvent;
-	const response = await handle({
+	const response = await (options.handle ?? handle)({
 		event,
 		resolve: async () => {
 			rendered += 1;
@@ -133,5 +137,96 @@ describe('HTTP caching', () => {
 		const headers = new Headers({ vary: 'accept-encoding' });
 		appendVary(headers, ['Accept-Encoding', 'Cookie']);
 		expect(headers.get('vary')).toBe('accept-encoding, Cookie');
+	});
+});
+
+describe('whole responses kept per data version (issue 20 item 5)', () => {
+	const cache = new ResponseCache({ maxBytes: 1_000, except: /^\/status$/ });
+	const cached = httpCaching({ ...options, responses: cache });
+	/** A request through the handle with the response cache; `body` is what was sent. */
+	const ask = async (path: string, given: Parameters<typeof request>[1] = {}) => {
+		const sent = await request(path, {
+			handle: cached,
+			respond: () =>
+				new Response(`<p>${path} ${version} ${locale}</p>`, {
+					headers: { 'content-type': 'text/html' }
+				}),
+			...given
+		});
+		return { ...sent, body: await sent.response.text() };
+	};
+
+	it('renders an anonymous page once per data version, language and address', async () => {
+		version = 'v1';
+		const first = await ask('/companies?page=2');
+		expect(first.rendered).toBe(1);
+		const again = await ask('/companies?page=2');
+		expect(again.rendered).toBe(0);
+		expect(again.body).toBe(first.body);
+		expect(again.response.headers.get('etag')).toBe(first.response.headers.get('etag'));
+		expect(again.response.headers.get('content-type')).toBe('text/html');
+		expect(again.response.headers.get('cache-control')).toContain('s-maxage=10');
+
+		expect((await ask('/companies?page=3')).rendered).toBe(1);
+		locale = 'de';
+		const german = await ask('/companies?page=2');
+		expect([german.rendered, german.body]).toEqual([1, '<p>/companies?page=2 v1 de</p>']);
+		locale = 'en';
+		version = 'v2';
+		const moved = await ask('/companies?page=2');
+		expect([moved.rendered, moved.body]).toEqual([1, '<p>/companies?page=2 v2 en</p>']);
+	});
+
+	it('never keeps a signed-in page, one that sets a cookie, an error or a private answer', async () => {
+		const twice = async (options: Parameters<typeof request>[1], path = '/reports/1') => {
+			await ask(path, options);
+			return (await ask(path, options)).rendered;
+		};
+		expect(await twice({ user: true })).toBe(1);
+		expect(await twice({ cookies: { session: 'token' } })).toBe(1);
+		expect(
+			await twice({
+				respond: () => new Response('x', { headers: { 'set-cookie': 'PARAGLIDE_LOCALE=de' } })
+			})
+		).toBe(1);
+		expect(await twice({ respond: () => new Response('gone', { status: 404 }) })).toBe(1);
+		expect(
+			await twice({ respond: () => new Response('x', { headers: { 'cache-control': 'private' } }) })
+		).toBe(1);
+		// A signed-in visitor never gets what an anonymous one left.
+		await ask('/patterns');
+		expect((await ask('/patterns', { user: true })).rendered).toBe(1);
+	});
+
+	it('keeps no more than its size, and nothing larger than it', async () => {
+		const big = () => new Response('x'.repeat(2_000), { headers: { 'content-type': 'text/html' } });
+		await ask('/big', { respond: big });
+		expect((await ask('/big', { respond: big })).rendered).toBe(1);
+		for (let i = 0; i < 60; i++) await ask(`/page-${i}`);
+		expect(cache.bytes).toBeLessThanOrEqual(1_000);
+		expect((await ask('/page-59')).rendered).toBe(0);
+		expect((await ask('/page-0')).rendered).toBe(1);
+	});
+
+	it('renders afresh for a client that asks for no-cache (the benchmark cold rows)', async () => {
+		await ask('/explore?q=refund');
+		const fresh = await ask('/explore?q=refund', { headers: { 'cache-control': 'no-cache' } });
+		expect(fresh.rendered).toBe(1);
+		expect((await ask('/explore?q=refund', { headers: { pragma: 'no-cache' } })).rendered).toBe(1);
+		expect((await ask('/explore?q=refund')).rendered).toBe(0);
+	});
+
+	it('always renders the addresses it is told to skip', async () => {
+		await ask('/status');
+		expect((await ask('/status')).rendered).toBe(1);
+	});
+
+	it('leaves streamed downloads alone', async () => {
+		const csv = () =>
+			new Response('a,b\n', {
+				headers: { 'content-type': 'text/csv', 'content-disposition': 'attachment' }
+			});
+		await ask('/explore/export.csv', { respond: csv });
+		expect((await ask('/explore/export.csv', { respond: csv })).rendered).toBe(1);
 	});
 });

@@ -3,6 +3,7 @@ import type { Handle, RequestEvent } from '@sveltejs/kit';
 import { baseLocale, isExcludedByRouteStrategy, toLocale } from '$lib/paraglide/runtime';
 import { SESSION_COOKIE } from '../auth/session';
 import { decideLocale, localeCookie } from '../i18n';
+import type { ResponseCache } from './response-cache';
 
 export type CachingOptions = {
 	/** The version of the public data now (src/lib/server/db/data-version.ts). */
@@ -16,6 +17,8 @@ export type CachingOptions = {
 	/** How long past that a shared cache may serve it while it asks (stale-while-revalidate). */
 	staleSeconds: number;
 	now?: () => number;
+	/** Whole responses kept per version (response-cache.ts): a page asked again is sent, not rendered. */
+	responses?: ResponseCache;
 };
 
 /** What a signed-in visitor's responses get: they name the visitor and renew the session cookie. */
@@ -93,25 +96,35 @@ export function httpCaching(options: CachingOptions): Handle {
 		}
 		const day = Math.floor(now() / 86_400_000).toString(36);
 		const etag = `W/"${options.build}.${options.dataVersion()}.${options.locale()}.${day}"`;
-		if (
-			ifNoneMatchHas(event.request.headers.get('if-none-match'), etag) &&
-			!changesLocaleCookie(event)
-		) {
+		// A response that sets the language cookie or redirects is the visitor's own.
+		const own = changesLocaleCookie(event);
+		if (ifNoneMatchHas(event.request.headers.get('if-none-match'), etag) && !own) {
 			return new Response(null, {
 				status: 304,
 				headers: { etag, 'cache-control': publicControl, vary: vary.join(', ') }
 			});
 		}
+		// The address as asked (a page and its __data.json share event.url), under the ETag's
+		// build, data version, language and day.
+		const key = `${event.isDataRequest ? 'data' : 'page'} ${event.request.url}`;
+		const cache =
+			method === 'GET' && !own && !options.responses?.skips(event.url)
+				? options.responses
+				: undefined;
+		// A client that asks for no-cache (a browser's forced reload) gets a fresh render.
+		const fresh = /no-cache/i.test(
+			`${event.request.headers.get('cache-control')} ${event.request.headers.get('pragma')}`
+		);
+		const kept = fresh ? null : cache?.get(etag, key);
+		if (kept) return kept;
 		const response = await resolve(event);
 		appendVary(response.headers, vary);
 		if (response.status !== 200) return response;
 		const routeControl = response.headers.get('cache-control') ?? '';
 		if (/\b(private|no-store)\b/i.test(routeControl)) return response;
 		response.headers.set('etag', etag);
-		response.headers.set(
-			'cache-control',
-			response.headers.has('set-cookie') ? cookieControl : publicControl
-		);
-		return response;
+		const setsCookie = response.headers.has('set-cookie');
+		response.headers.set('cache-control', setsCookie ? cookieControl : publicControl);
+		return cache && !setsCookie ? cache.put(etag, key, response) : response;
 	};
 }

@@ -290,12 +290,17 @@ export class FacetIndex {
 		this.prune();
 	}
 
-	/** Keeps the log short: what the arrays hold no longer needs it (one delete per 1,000 changes). */
+	/**
+	 * Keeps the log short (one delete per 1,000 changes), but the last RELOAD_AFTER changes stay:
+	 * other worker processes, each with its own index on this file (decision 026), may not have
+	 * read them yet, and one that finds its next change pruned must load everything afresh.
+	 */
 	private prune(): void {
-		if (this.seq - this.prunedTo < 1000) return;
-		this.prunedTo = this.seq;
+		const upTo = this.seq - RELOAD_AFTER;
+		if (upTo - this.prunedTo < 1000) return;
+		this.prunedTo = upTo;
 		try {
-			this.statements.prune.run(this.seq);
+			this.statements.prune.run(upTo);
 		} catch {
 			// Busy (an import holds the write lock): the next prune removes these too.
 		}
