@@ -3,7 +3,7 @@ import type { Connection } from '../db/client';
 import { moderate } from '../moderation/moderation';
 import { createTestDb } from '../testing/db';
 import { makeReport, makeUser } from '../testing/factories';
-import { addDays, letterCaseFor, readLetterForm } from './letter-form';
+import { letterCaseFor, letterRecipients, readLetterForm } from './letter-form';
 
 let db: Connection;
 beforeEach(() => {
@@ -141,9 +141,80 @@ describe('the letter form', () => {
 		expect(result.letter).not.toMatch(/ES91/);
 	});
 
-	it('counts the reply date in calendar days across months and years', () => {
-		expect(addDays('2026-11-29', 14)).toBe('2026-12-13');
-		expect(addDays('2026-12-25', 14)).toBe('2027-01-08');
-		expect(addDays('2028-02-20', 10)).toBe('2028-03-01');
+	it('offers the company and the bodies the guide names, each letter citing its waiting rule', async () => {
+		const author = await makeUser(db);
+		const id = makeReport(db, author.id, {
+			company: 'Telefónica Prueba',
+			website: 'telefonica-prueba.example',
+			industry: 'telecom',
+			country: 'ES',
+			region: 'ES-MD',
+			escalations: [],
+			resolvedBy: null,
+			outcome: 'unresolved',
+			events: [
+				{
+					kind: 'first-contact',
+					occurredOn: '2026-09-01',
+					occurredAt: null,
+					promisedOn: null,
+					promisedAt: null,
+					escalationTo: null,
+					note: null
+				}
+			]
+		});
+		const c = letterCaseFor(db, String(id), author)!;
+		const recipients = letterRecipients(c, '2026-11-29');
+		expect(recipients.map((r) => r.id)).toEqual([
+			'company',
+			'es-telecom-oficina-usuarios',
+			'es-consumo-omic',
+			'es-arbitraje-consumo'
+		]);
+		const toCompany = readLetterForm(c, form(filled), 'es', '2026-11-29');
+		expect(toCompany.ok && toCompany.letter).toContain(
+			'lo trasladaré a Oficina de Atención al Usuario de Telecomunicaciones.'
+		);
+		const toBody = readLetterForm(
+			c,
+			form({ ...filled, recipient: 'es-telecom-oficina-usuarios' }),
+			'es',
+			'2026-11-29'
+		);
+		expect(toBody.ok).toBe(true);
+		if (!toBody.ok) return;
+		expect(toBody.letter).toContain(
+			'Oficina de Atención al Usuario de Telecomunicaciones\nhttps://'
+		);
+		expect(toBody.letter).toContain(
+			'Reclamé por primera vez a Telefónica Prueba el 1 de septiembre de 2026'
+		);
+		// One month after the first contact, the body's waiting rule.
+		expect(toBody.letter).toContain('1 mes después de que el consumidor haya reclamado');
+		expect(toBody.letter).toContain('esa fecha es el 1 de octubre de 2026');
+	});
+
+	it('offers the generic route where the guide knows no country, and no regional body outside its region', async () => {
+		const author = await makeUser(db);
+		const c = letterCaseFor(
+			db,
+			String(makeReport(db, author.id, { website: 'acme.example', country: 'JP', region: null })),
+			author
+		)!;
+		expect(letterRecipients(c).map((r) => r.id)).toEqual(['company', 'generic-written-complaint']);
+		const es = letterCaseFor(
+			db,
+			String(
+				makeReport(db, author.id, {
+					company: 'Otra',
+					website: 'otra.example',
+					country: 'ES',
+					region: 'ES-MD'
+				})
+			),
+			author
+		)!;
+		expect(letterRecipients(es).map((r) => r.id)).not.toContain('es-ct-agencia-catalana-consum');
 	});
 });

@@ -6,7 +6,7 @@ import { eq } from 'drizzle-orm';
 import * as v from 'valibot';
 import { m } from '../../paraglide/messages';
 import type { Locale } from '../../paraglide/runtime';
-import type { Industry } from '../../taxonomy';
+import { escalations, isOneOf, type Industry } from '../../taxonomy';
 import { firstErrors } from '../../validation/form-data';
 import {
 	letterAsks,
@@ -18,7 +18,14 @@ import type { Db } from '../db/client';
 import { company } from '../db/schema';
 import { parseReportId } from '../reports/report-id';
 import { getReport, type ReportDetail } from '../reports/reports';
-import { writeLetter, type LetterFacts, type LetterRecipient } from './letter-text';
+import { addPeriod, nextStep, routesFor, type WaitRule } from '../guide';
+import {
+	companyResponseOn,
+	firstContactOn,
+	writeLetter,
+	type LetterFacts,
+	type LetterRecipient
+} from './letter-text';
 
 /** A report its author may write a letter about, with its company's industry. */
 export type LetterCase = { detail: ReportDetail; industry: Industry | null };
@@ -50,11 +57,66 @@ export function letterCaseFor(
 export type RecipientChoice = { id: string; recipient: LetterRecipient };
 
 /** The company first, then the bodies the escalation guide names for the report's country and industry. */
-export function letterRecipients(c: LetterCase): RecipientChoice[] {
+export function letterRecipients(c: LetterCase, today: string = todayUtc()): RecipientChoice[] {
+	const r = c.detail.report;
+	const events = c.detail.events;
+	const told = {
+		firstContactOn: firstContactOn(events),
+		finalResponseOn: companyResponseOn(events),
+		today
+	};
+	// As the guide's next step does: a regional body only for someone known to live in its region.
+	const bodies = routesFor(r.country, c.industry, r.region).filter(
+		(route) => route.kind !== 'company' && (route.region === undefined || route.region === r.region)
+	);
+	const next = nextStep({
+		...told,
+		country: r.country,
+		region: r.region,
+		industry: c.industry,
+		escalatedTo: c.detail.escalations.filter((e) => isOneOf(escalations, e))
+	});
 	return [
-		{ id: 'company', recipient: { kind: 'company', name: c.detail.company.name, next: null } }
+		{
+			id: 'company',
+			recipient: {
+				kind: 'company',
+				name: c.detail.company.name,
+				next: next && next.route.kind !== 'company' ? next.route.name : null
+			}
+		},
+		...bodies.map((route) => ({
+			id: route.id,
+			recipient: {
+				kind: 'body' as const,
+				name: route.name,
+				url: route.url,
+				wait: route.wait,
+				from: takesCaseFrom(route.wait, told)
+			}
+		}))
 	];
 }
+
+/**
+ * The day a body takes this case under its waiting rule. The guide's `nextStep` computes it only
+ * for the first route it names; a letter may go to any of them, so this mirrors it for one route.
+ */
+function takesCaseFrom(
+	wait: WaitRule,
+	c: { firstContactOn: string | null; finalResponseOn: string | null; today: string }
+): string {
+	const start = c.firstContactOn ?? c.today;
+	if (wait.kind === 'none' || wait.kind === 'after-complaint') return start;
+	const afterWait = addPeriod(start, wait.period);
+	const final = c.finalResponseOn;
+	if (wait.kind === 'final-response-or-after' && final && final < afterWait) {
+		return final < start ? start : final;
+	}
+	return afterWait;
+}
+
+const todayUtc = () => new Date().toISOString().slice(0, 10);
 
 /** The form as typed: strings, kept whole when something is wrong. */
 export type LetterValues = {
@@ -96,18 +158,12 @@ export function letterFacts(detail: ReportDetail): LetterFacts {
 	};
 }
 
-/** A calendar date (YYYY-MM-DD) plus whole days. */
-export function addDays(day: string, days: number): string {
-	const [y, mo, d] = day.split('-').map(Number);
-	return new Date(Date.UTC(y!, mo! - 1, d! + days)).toISOString().slice(0, 10);
-}
-
 /** Reads the submitted form; on success the letter text, else an error beside each field. */
 export function readLetterForm(
 	c: LetterCase,
 	data: FormData,
 	locale: Locale,
-	today: string = new Date().toISOString().slice(0, 10)
+	today: string = todayUtc()
 ):
 	| { ok: true; values: LetterValues; letter: string }
 	| { ok: false; values: LetterValues; errors: LetterErrors } {
@@ -126,7 +182,7 @@ export function readLetterForm(
 	};
 	const parsed = v.safeParse(letterSchema, values);
 	const errors: LetterErrors = parsed.success ? {} : firstErrors(parsed.issues);
-	const choice = letterRecipients(c).find((r) => r.id === values.recipient);
+	const choice = letterRecipients(c, today).find((r) => r.id === values.recipient);
 	if (!choice && !errors.recipient) errors.recipient = m.letter_to_unknown();
 	if (!parsed.success || !choice) return { ok: false, values, errors };
 	const letter = writeLetter(
@@ -136,7 +192,7 @@ export function readLetterForm(
 			asks: parsed.output.asks,
 			sender: parsed.output,
 			today,
-			replyBy: addDays(today, parsed.output.deadline)
+			replyBy: addPeriod(today, { count: parsed.output.deadline, unit: 'days' })
 		},
 		locale
 	);

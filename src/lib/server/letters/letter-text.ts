@@ -9,16 +9,8 @@ import { m } from '../../paraglide/messages';
 import type { Locale } from '../../paraglide/runtime';
 import { currencyDigits } from '../../taxonomy';
 import type { Report } from '../db/schema';
+import type { Period, WaitRule } from '../guide';
 import { letterAsks, type LetterAsk } from '../../validation/letter';
-
-/** A waiting period as the guide states it (src/lib/server/guide). */
-export type WaitPeriod = { count: number; unit: 'days' | 'weeks' | 'months' };
-/** When a body takes a case, as the guide states it (src/lib/server/guide's WaitRule). */
-export type BodyWait =
-	| { kind: 'none' }
-	| { kind: 'after-complaint' }
-	| { kind: 'after-first-contact'; period: WaitPeriod }
-	| { kind: 'final-response-or-after'; period: WaitPeriod };
 
 /** Who the letter is to: the company itself, or a body from the escalation guide. */
 export type LetterRecipient =
@@ -31,7 +23,7 @@ export type LetterRecipient =
 			kind: 'body';
 			name: string;
 			url: string;
-			wait: BodyWait;
+			wait: WaitRule;
 			/** From when it takes this case. */ from: string;
 	  };
 
@@ -108,7 +100,7 @@ function formatsFor(locale: Locale) {
 				minor / 10 ** currencyDigits(currency)
 			),
 		hours: (minutes: number) => hours.format(minutes / 60),
-		period: (p: WaitPeriod) =>
+		period: (p: Period) =>
 			new Intl.NumberFormat(locale, {
 				style: 'unit',
 				unit: p.unit.slice(0, -1),
@@ -280,7 +272,7 @@ function eventLine(e: CaseEvent, f: Formats, locale: Locale): string {
 }
 
 /** The body's waiting rule, and the date from which it applies to this case. */
-function waitSentence(wait: BodyWait, from: string, f: Formats, locale: Locale): string {
+function waitSentence(wait: WaitRule, from: string, f: Formats, locale: Locale): string {
 	const o = { locale };
 	switch (wait.kind) {
 		case 'none':
