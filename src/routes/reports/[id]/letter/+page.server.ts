@@ -6,8 +6,7 @@ import {
 	defaultLetterValues,
 	letterCaseFor,
 	letterRecipients,
-	readLetterForm,
-	type LetterCase
+	readLetterForm
 } from '$lib/server/letters/letter-form';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -15,19 +14,13 @@ import type { Actions, PageServerLoad } from './$types';
  * The author's letter holds their name and address: no cache anywhere may keep it (decision
  * 024). A letter for anyone else is a report that does not exist (404), signed in or not.
  */
-function ownCase(
-	locals: App.Locals,
-	id: string,
-	setHeaders: (headers: Record<string, string>) => void
-): LetterCase {
-	setHeaders({ 'cache-control': 'private, no-store' });
-	const found = letterCaseFor(db, id, locals.user);
-	if (!found) error(404);
-	return found;
-}
+const PRIVATE = { 'cache-control': 'private, no-store' };
 
-export const load: PageServerLoad = ({ locals, params, setHeaders }) => {
-	const c = ownCase(locals, params.id, setHeaders);
+export const load: PageServerLoad = ({ locals, params, request, setHeaders }) => {
+	// After a form post without JavaScript the action has set it already (a header is set once).
+	if (request.method !== 'POST') setHeaders(PRIVATE);
+	const c = letterCaseFor(db, params.id, locals.user);
+	if (!c) error(404);
 	return {
 		report: { id: c.detail.report.id, title: c.detail.report.title },
 		company: c.detail.company.name,
@@ -42,7 +35,9 @@ export const load: PageServerLoad = ({ locals, params, setHeaders }) => {
 
 export const actions: Actions = {
 	default: async ({ locals, params, request, setHeaders }) => {
-		const c = ownCase(locals, params.id, setHeaders);
+		setHeaders(PRIVATE);
+		const c = letterCaseFor(db, params.id, locals.user);
+		if (!c) error(404);
 		const result = readLetterForm(c, await readFormData(request), getLocale());
 		if (!result.ok) return fail(400, { values: result.values, errors: result.errors });
 		return { values: result.values, letter: result.letter };
