@@ -78,6 +78,8 @@ test('a Spanish telecom report: the letter in Spanish to the company and to the 
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Carta de reclamación');
 	const letterPath = new URL(page.url()).pathname;
 	expect(letterPath).toBe(`${reportPath}/letter`);
+	const got = await page.request.get(letterPath);
+	expect(got.headers()['cache-control']).toBe('private, no-store');
 	await expectAccessible(page);
 
 	await page.getByLabel('Su nombre').fill('Ana Carta Prueba');

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Connection } from '../db/client';
 import { moderate } from '../moderation/moderation';
 import { createTestDb } from '../testing/db';
-import { makeReport, makeUser } from '../testing/factories';
+import { caseEvent, makeReport, makeUser } from '../testing/factories';
 import { letterCaseFor, letterRecipients, readLetterForm } from './letter-form';
 
 let db: Connection;
@@ -26,6 +26,18 @@ const filled = {
 	deadline: '14',
 	asks: ['fix', 'final-response']
 };
+
+/** The letter its author writes with every field filled in (fails the test if refused). */
+function writtenLetter(reportId: number, author: { id: string }): string {
+	const result = readLetterForm(
+		letterCaseFor(db, String(reportId), author)!,
+		form(filled),
+		'en',
+		'2026-11-29'
+	);
+	if (!result.ok) throw new Error(JSON.stringify(result.errors));
+	return result.letter;
+}
 
 describe('who may write a report’s letter', () => {
 	it('its author only, hidden or not; nobody else, signed in or not, nor for a missing report', async () => {
@@ -61,17 +73,10 @@ describe('the letter form', () => {
 				).map((t) => db.$client.prepare(`select * from "${t}"`).all())
 			);
 		const before = tables();
-		const result = readLetterForm(
-			letterCaseFor(db, String(id), author)!,
-			form(filled),
-			'en',
-			'2026-11-29'
-		);
-		expect(result.ok).toBe(true);
-		if (!result.ok) return;
-		expect(result.letter).toContain('Ana García\nCalle Mayor 12\n28013 Madrid');
-		expect(result.letter).toContain('Customer or account number: ES-99 1234');
-		expect(result.letter).toContain('Please reply in writing by December 13, 2026.');
+		const letter = writtenLetter(id, author);
+		expect(letter).toContain('Ana García\nCalle Mayor 12\n28013 Madrid');
+		expect(letter).toContain('Customer or account number: ES-99 1234');
+		expect(letter).toContain('Please reply in writing by December 13, 2026.');
 		expect(tables()).toBe(before);
 		expect(before).not.toContain('Ana García');
 	});
@@ -116,29 +121,16 @@ describe('the letter form', () => {
 			website: 'acme.example',
 			title: 'Cut off for days, call me on +34 612 345 678',
 			events: [
-				{
-					kind: 'contact',
-					occurredOn: '2024-03-02',
-					occurredAt: null,
-					promisedOn: null,
-					promisedAt: null,
-					escalationTo: null,
+				caseEvent('contact', '2024-03-02', {
 					note: 'Paid with card 4111 1111 1111 1111, IBAN ES91 2100 0418 4502 0005 1332'
-				}
+				})
 			]
 		});
-		const result = readLetterForm(
-			letterCaseFor(db, String(id), author)!,
-			form(filled),
-			'en',
-			'2026-11-29'
-		);
-		expect(result.ok).toBe(true);
-		if (!result.ok) return;
-		expect(result.letter).toContain('[phone removed]');
-		expect(result.letter.replace(/\D/g, '')).not.toContain('612345678');
-		expect(result.letter.replace(/\D/g, '')).not.toContain('4111111111111111');
-		expect(result.letter).not.toMatch(/ES91/);
+		const letter = writtenLetter(id, author);
+		expect(letter).toContain('[phone removed]');
+		expect(letter.replace(/\D/g, '')).not.toContain('612345678');
+		expect(letter.replace(/\D/g, '')).not.toContain('4111111111111111');
+		expect(letter).not.toMatch(/ES91/);
 	});
 
 	it('offers the company and the bodies the guide names, each letter citing its waiting rule', async () => {
@@ -152,17 +144,7 @@ describe('the letter form', () => {
 			escalations: [],
 			resolvedBy: null,
 			outcome: 'unresolved',
-			events: [
-				{
-					kind: 'first-contact',
-					occurredOn: '2026-09-01',
-					occurredAt: null,
-					promisedOn: null,
-					promisedAt: null,
-					escalationTo: null,
-					note: null
-				}
-			]
+			events: [caseEvent('first-contact', '2026-09-01')]
 		});
 		const c = letterCaseFor(db, String(id), author)!;
 		const recipients = letterRecipients(c, '2026-11-29');

@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseEvent } from '../../case-timeline';
 import { locales, type Locale } from '../../paraglide/runtime';
+import { caseEvent } from '../testing/factories';
 import { writeLetter, type LetterFacts, type LetterInput } from './letter-text';
-
-const event = (e: Partial<CaseEvent> & Pick<CaseEvent, 'kind' | 'occurredOn'>): CaseEvent => ({
-	occurredAt: null,
-	promisedOn: null,
-	promisedAt: null,
-	escalationTo: null,
-	note: null,
-	...e
-});
 
 const facts: LetterFacts = {
 	company: 'Meridian Line',
@@ -33,17 +24,15 @@ const facts: LetterFacts = {
 	orderValueMinor: 54_000,
 	escalations: ['regulator'],
 	events: [
-		event({ kind: 'first-contact', occurredOn: '2026-09-01', note: 'Ticket 48213' }),
-		event({
-			kind: 'promise-made',
-			occurredOn: '2026-09-14',
+		caseEvent('first-contact', '2026-09-01', { note: 'Ticket 48213' }),
+		caseEvent('promise-made', '2026-09-14', {
 			occurredAt: '17:00',
 			promisedOn: '2026-09-16',
 			promisedAt: '10:00',
 			note: '"By Wednesday"'
 		}),
-		event({ kind: 'promise-broken', occurredOn: '2026-09-16', occurredAt: '10:00' }),
-		event({ kind: 'escalation', occurredOn: '2026-09-18', escalationTo: 'regulator' })
+		caseEvent('promise-broken', '2026-09-16', { occurredAt: '10:00' }),
+		caseEvent('escalation', '2026-09-18', { escalationTo: 'regulator' })
 	]
 };
 
@@ -192,7 +181,7 @@ describe('the complaint letter', () => {
 			facts: {
 				...facts,
 				title: 'Cut off, call me on [phone removed]',
-				events: [event({ kind: 'contact', occurredOn: '2026-09-02', note: 'Card [card removed]' })]
+				events: [caseEvent('contact', '2026-09-02', { note: 'Card [card removed]' })]
 			},
 			sender: { name: 'Ana', address: '', account: '', reference: '' }
 		});
