@@ -5,6 +5,7 @@
 import * as v from 'valibot';
 import type { Escalation, Industry } from '$lib/taxonomy';
 import data from './routes.json';
+import { isCountry } from '../places/places';
 import { guideRouteSchema, guideSchema, type Period, type WaitRule } from './schema';
 
 export type { Period, WaitRule };
@@ -117,4 +118,11 @@ export function addPeriod(day: string, period: Period): string {
 	}
 	const days = period.unit === 'weeks' ? period.count * 7 : period.count;
 	return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** The country an address names (`es` → `ES`): lower-case ISO 3166-1 codes only, else null. */
+export function countryOfAddress(segment: string): string | null {
+	return /^[a-z]{2}$/.test(segment) && isCountry(segment.toUpperCase())
+		? segment.toUpperCase()
+		: null;
 }

@@ -231,7 +231,12 @@ export function getReport(db: Db, id: number) {
 	const row = db
 		.select({
 			report,
-			company: { id: company.id, slug: company.slug, name: company.name },
+			company: {
+				id: company.id,
+				slug: company.slug,
+				name: company.name,
+				industry: company.industry
+			},
 			authorName: user.displayName,
 			channels: channelList,
 			escalations: escalationList

@@ -1,7 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { Connection } from '../db/client';
-import { auditLog, companyRepresentative, mailOutbox, notification, report } from '../db/schema';
+import {
+	auditLog,
+	company,
+	companyRepresentative,
+	mailOutbox,
+	notification,
+	report
+} from '../db/schema';
+import type { ReportInput } from '../../validation/report';
 import { setRole, type Actor } from '../auth/roles';
 import {
 	grantRepresentative,
@@ -48,7 +56,7 @@ function lastCode(): string {
 	return code;
 }
 
-async function world() {
+async function world(facts: Partial<ReportInput> = {}) {
 	const acme = makeCompany(db, 'Acme Telecom', 'https://acme-telecom.example');
 	const other = makeCompany(db, 'Other Energy', 'https://other-energy.example');
 	const author = await makeUser(db);
@@ -57,7 +65,7 @@ async function world() {
 	const otherRep = await makeUser(db);
 	const moderator = await makeUser(db);
 	setRole(db, { email: moderator.email, role: 'moderator', actorId: null });
-	const made = createReport(db, reportInput({ company: 'Acme Telecom' }), author.id, T0);
+	const made = createReport(db, reportInput({ company: 'Acme Telecom', ...facts }), author.id, T0);
 	if (!made.ok) throw new Error('report');
 	const mail = outboxTransport(db, () => T0);
 	for (const [user, company, email] of [
@@ -304,6 +312,42 @@ describe('responding to a report', () => {
 		});
 		expect(thread.bodyHtml).toContain('<p>We are sorry');
 		expect(db.select({ o: report.outcome }).from(report).get()?.o).toBe('unresolved');
+	});
+
+	it('mails the author of an unresolved case the next body to turn to and its date', async () => {
+		const { reportId, mail, actors, author, acme } = await world({
+			country: 'ES',
+			region: null,
+			startedOn: '2025-12-20',
+			endedOn: null,
+			outcome: 'unresolved',
+			resolvedBy: null,
+			escalations: []
+		});
+		db.update(company).set({ industry: 'telecom' }).where(eq(company.id, acme.id)).run();
+		await postResponse(db, mail, actors.rep!, reportId, answer, 'https://recourse.test', T0);
+		const [mailed] = db
+			.select()
+			.from(mailOutbox)
+			.all()
+			.filter((m) => m.to === author.email);
+		// One month after the first contact (20 December), in the author's language.
+		expect(mailed!.text).toContain(
+			'Oficina de Atención al Usuario de Telecomunicaciones takes your case from January 20, 2026'
+		);
+		expect(mailed!.text).toContain('https://www.usuariosteleco.gob.es/');
+		expect(mailed!.text).toContain('https://recourse.test/guide/es/telecom');
+	});
+
+	it('mails no next step once the case is resolved', async () => {
+		const { reportId, mail, actors, author } = await world({ country: 'ES', outcome: 'resolved' });
+		await postResponse(db, mail, actors.rep!, reportId, answer, 'https://recourse.test', T0);
+		const [mailed] = db
+			.select()
+			.from(mailOutbox)
+			.all()
+			.filter((m) => m.to === author.email);
+		expect(mailed!.text).not.toContain('/guide/');
 	});
 
 	it('refuses a second response, and edits only within 48 hours', async () => {

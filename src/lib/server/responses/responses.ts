@@ -17,6 +17,7 @@ import { redactPersonalData } from '../privacy/redact';
 import { notify } from '../notifications/notifications';
 import { readerLocale } from '../notifications/notices';
 import { applyResponseToRollups } from '../reports/rollups';
+import { nextStepMailLine } from '../guide/mail';
 import { factsOf, responseOf } from '../reports/report-figures';
 import { setReportOutcome, type ReportCursor } from '../reports/reports';
 import type { ResponseInput, VerdictInput } from '../../validation/response';
@@ -98,14 +99,20 @@ function authorNotice(
 	return {
 		to: author.email,
 		subject: m.mail_response_subject({ company: companyName }, { locale }),
-		text: m.mail_response_text(
-			{
-				company: companyName,
-				title: oneLine(r.title),
-				url: origin + localizeHref(`/reports/${r.id}`, { locale }) + '#response'
-			},
-			{ locale }
-		)
+		text: [
+			m.mail_response_text(
+				{
+					company: companyName,
+					title: oneLine(r.title),
+					url: origin + localizeHref(`/reports/${r.id}`, { locale }) + '#response'
+				},
+				{ locale }
+			),
+			// The response is the company's answer: the next body may now take the case.
+			nextStepMailLine(tx, r.id, now, locale, origin)
+		]
+			.filter((line) => line !== null)
+			.join('\n\n')
 	};
 }
 

@@ -12,6 +12,7 @@ import { hasMeToo, setMeToo } from '$lib/server/reports/me-too';
 import { parseReportId } from '$lib/server/reports/report-id';
 import { reportSource, reportTags } from '$lib/server/reports/report-source';
 import { getReport } from '$lib/server/reports/reports';
+import { escalationGuide } from '$lib/server/guide/report-view';
 import {
 	answerResponse,
 	editResponse,
@@ -54,6 +55,7 @@ export const load: PageServerLoad = ({ params, locals }) => {
 	if (report.hiddenAt !== null && !moderator && (!user || user.id !== authorId)) error(404);
 	const response = getResponse(db, report.id) ?? null;
 	const representative = !!user && isRepresentative(db, user.id, report.companyId);
+	const isAuthor = !!user && user.id === authorId;
 	return {
 		report,
 		source: reportSource(detail.report),
@@ -64,7 +66,8 @@ export const load: PageServerLoad = ({ params, locals }) => {
 		escalations: detail.escalations,
 		events: detail.events,
 		regionName: report.region ? regionName(report.region) : null,
-		isAuthor: !!user && user.id === authorId,
+		isAuthor,
+		guide: escalationGuide(detail, response?.createdAt ?? null, isAuthor),
 		meToo: !!user && user.id !== authorId && hasMeToo(db, report.id, user.id),
 		pattern: patternSlug(report.category, report.trigger),
 		similar: listSimilarReports(db, report),
