@@ -2,11 +2,9 @@
  * The complaint letter of a report: who may write it (its author only), to whom, and the
  * submitted form read into a letter. Nothing typed here is stored (decision 024).
  */
-import { eq } from 'drizzle-orm';
 import * as v from 'valibot';
 import { m } from '../../paraglide/messages';
 import type { Locale } from '../../paraglide/runtime';
-import { escalations, isOneOf, type Industry } from '../../taxonomy';
 import { firstErrors } from '../../validation/form-data';
 import {
 	letterAsks,
@@ -15,20 +13,15 @@ import {
 	type LetterAsk
 } from '../../validation/letter';
 import type { Db } from '../db/client';
-import { company } from '../db/schema';
 import { parseReportId } from '../reports/report-id';
 import { getReport, type ReportDetail } from '../reports/reports';
-import { addPeriod, nextStep, routesFor, type WaitRule } from '../guide';
-import {
-	companyResponseOn,
-	firstContactOn,
-	writeLetter,
-	type LetterFacts,
-	type LetterRecipient
-} from './letter-text';
+import { addPeriod, routesFor, type WaitRule } from '../guide';
+import { caseFactsOf, caseNextStep } from '../guide/case';
+import { getResponse } from '../responses/responses';
+import { writeLetter, type LetterFacts, type LetterRecipient } from './letter-text';
 
-/** A report its author may write a letter about, with its company's industry. */
-export type LetterCase = { detail: ReportDetail; industry: Industry | null };
+/** A report its author may write a letter about, and when the company answered it publicly. */
+export type LetterCase = { detail: ReportDetail; respondedAt: number | null };
 
 /**
  * The report behind `idParam` when `user` wrote it; undefined for anyone else and for a report
@@ -44,13 +37,7 @@ export function letterCaseFor(
 	const id = parseReportId(idParam);
 	const detail = id === null ? undefined : getReport(db, id);
 	if (!detail || detail.report.authorId !== user.id) return undefined;
-	const industry =
-		db
-			.select({ industry: company.industry })
-			.from(company)
-			.where(eq(company.id, detail.company.id))
-			.get()?.industry ?? null;
-	return { detail, industry };
+	return { detail, respondedAt: getResponse(db, detail.report.id)?.createdAt ?? null };
 }
 
 /** One choice of recipient: its form value and who it is. */
@@ -58,30 +45,24 @@ export type RecipientChoice = { id: string; recipient: LetterRecipient };
 
 /** The company first, then the bodies the escalation guide names for the report's country and industry. */
 export function letterRecipients(c: LetterCase, today: string = todayUtc()): RecipientChoice[] {
-	const r = c.detail.report;
-	const events = c.detail.events;
-	const told = {
-		firstContactOn: firstContactOn(events),
-		finalResponseOn: companyResponseOn(events),
-		today
-	};
-	// As the guide's next step does: a regional body only for someone known to live in its region.
-	const bodies = routesFor(r.country, c.industry, r.region).filter(
-		(route) => route.kind !== 'company' && (route.region === undefined || route.region === r.region)
+	const { report, company } = c.detail;
+	const facts = caseFactsOf(c.detail, c.respondedAt);
+	// The next step the report page shows its author: the body a letter to the company names.
+	const next = caseNextStep(facts, today);
+	// Counted as that step counts: from the first contact, else the day the problem started.
+	const start =
+		facts.events.find((e) => e.kind === 'first-contact')?.occurredOn ?? report.startedOn;
+	// A regional body only for someone known to live in its region, as the next step does.
+	const bodies = routesFor(report.country, company.industry, report.region).filter(
+		(route) =>
+			route.kind !== 'company' && (route.region === undefined || route.region === report.region)
 	);
-	const next = nextStep({
-		...told,
-		country: r.country,
-		region: r.region,
-		industry: c.industry,
-		escalatedTo: c.detail.escalations.filter((e) => isOneOf(escalations, e))
-	});
 	return [
 		{
 			id: 'company',
 			recipient: {
 				kind: 'company',
-				name: c.detail.company.name,
+				name: company.name,
 				next: next && next.route.kind !== 'company' ? next.route.name : null
 			}
 		},
@@ -92,26 +73,33 @@ export function letterRecipients(c: LetterCase, today: string = todayUtc()): Rec
 				name: route.name,
 				url: route.url,
 				wait: route.wait,
-				from: takesCaseFrom(route.wait, told)
+				from:
+					next?.route.id === route.id
+						? next.from
+						: takesCaseFrom(route.wait, start, latestResponse(c))
 			}
 		}))
 	];
 }
 
+/** The company's latest answer: on the timeline or posted publicly. */
+function latestResponse(c: LetterCase): string | null {
+	const days = c.detail.events
+		.filter((e) => e.kind === 'company-response')
+		.map((e) => e.occurredOn);
+	if (c.respondedAt !== null) days.push(new Date(c.respondedAt).toISOString().slice(0, 10));
+	return days.sort().at(-1) ?? null;
+}
+
 /**
- * The day a body takes this case under its waiting rule. The guide's `nextStep` computes it only
- * for the first route it names; a letter may go to any of them, so this mirrors it for one route.
+ * The day a body takes this case under its waiting rule. The guide computes it only for the next
+ * step's route; a letter may go to any of them, so this mirrors its rule for one route.
  */
-function takesCaseFrom(
-	wait: WaitRule,
-	c: { firstContactOn: string | null; finalResponseOn: string | null; today: string }
-): string {
-	const start = c.firstContactOn ?? c.today;
+function takesCaseFrom(wait: WaitRule, start: string, finalResponse: string | null): string {
 	if (wait.kind === 'none' || wait.kind === 'after-complaint') return start;
 	const afterWait = addPeriod(start, wait.period);
-	const final = c.finalResponseOn;
-	if (wait.kind === 'final-response-or-after' && final && final < afterWait) {
-		return final < start ? start : final;
+	if (wait.kind === 'final-response-or-after' && finalResponse && finalResponse < afterWait) {
+		return finalResponse < start ? start : finalResponse;
 	}
 	return afterWait;
 }

@@ -69,11 +69,6 @@ export function firstContactOn(events: readonly CaseEvent[]): string | null {
 	return first?.occurredOn ?? null;
 }
 
-/** The day of the company's last response on the timeline (its final word so far), or null. */
-export function companyResponseOn(events: readonly CaseEvent[]): string | null {
-	return events.findLast((e) => e.kind === 'company-response')?.occurredOn ?? null;
-}
-
 /** Intl formatting in the letter's language: long dates, money, hours, periods and lists. */
 function formatsFor(locale: Locale) {
 	const day = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
