@@ -147,6 +147,7 @@ test('a Spanish telecom report: the letter in Spanish to the company and to the 
 	await expect(page.getByLabel('Su nombre')).toBeHidden();
 	await expect(page.getByRole('button', { name: 'Copiar la carta' })).toBeHidden();
 	await expect(page.getByText('Muy señores míos:')).toBeVisible();
+	await page.screenshot({ path: 'test-results/screens/letter-print.png', fullPage: true });
 	await page.emulateMedia({ media: 'screen' });
 
 	// The name, address and account number typed for the letter are stored nowhere.
