@@ -177,6 +177,29 @@ describe('the letter form', () => {
 		expect(toBody.letter).toContain('esa fecha es el 1 de octubre de 2026');
 	});
 
+	it('names in a letter to the company the body the report page names next: one already used is skipped', async () => {
+		const author = await makeUser(db);
+		const id = makeReport(db, author.id, {
+			company: 'Telefónica Usada',
+			website: 'telefonica-usada.example',
+			industry: 'telecom',
+			country: 'ES',
+			region: 'ES-MD',
+			escalations: ['regulator'],
+			resolvedBy: null,
+			outcome: 'unresolved'
+		});
+		const result = readLetterForm(
+			letterCaseFor(db, String(id), author)!,
+			form(filled),
+			'es',
+			'2026-11-29'
+		);
+		expect(result.ok && result.letter).toContain(
+			'lo trasladaré a Oficinas de consumo (OMIC y servicios autonómicos de consumo).'
+		);
+	});
+
 	it('offers the generic route where the guide knows no country, and no regional body outside its region', async () => {
 		const author = await makeUser(db);
 		const c = letterCaseFor(
