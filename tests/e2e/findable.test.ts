@@ -150,7 +150,8 @@ test('robots.txt names the sitemap, whose files list the pages, companies and re
 		`${baseURL}/`,
 		`${baseURL}/explore`,
 		`${baseURL}/companies/${slug}`,
-		`${baseURL}/reports/${id}`
+		`${baseURL}/reports/${id}`,
+		`${baseURL}/guide/es/telecom`
 	]) {
 		expect(listed.has(url), url).toBe(true);
 	}

@@ -56,6 +56,15 @@ function lastCode(): string {
 	return code;
 }
 
+/** The messages the development outbox holds for an address. */
+function mailsTo(address: string) {
+	return db
+		.select()
+		.from(mailOutbox)
+		.all()
+		.filter((m) => m.to === address);
+}
+
 async function world(facts: Partial<ReportInput> = {}) {
 	const acme = makeCompany(db, 'Acme Telecom', 'https://acme-telecom.example');
 	const other = makeCompany(db, 'Other Energy', 'https://other-energy.example');
@@ -326,11 +335,7 @@ describe('responding to a report', () => {
 		});
 		db.update(company).set({ industry: 'telecom' }).where(eq(company.id, acme.id)).run();
 		await postResponse(db, mail, actors.rep!, reportId, answer, 'https://recourse.test', T0);
-		const [mailed] = db
-			.select()
-			.from(mailOutbox)
-			.all()
-			.filter((m) => m.to === author.email);
+		const [mailed] = mailsTo(author.email);
 		// One month after the first contact (20 December), in the author's language.
 		expect(mailed!.text).toContain(
 			'Oficina de Atención al Usuario de Telecomunicaciones takes your case from January 20, 2026'
@@ -342,11 +347,7 @@ describe('responding to a report', () => {
 	it('mails no next step once the case is resolved', async () => {
 		const { reportId, mail, actors, author } = await world({ country: 'ES', outcome: 'resolved' });
 		await postResponse(db, mail, actors.rep!, reportId, answer, 'https://recourse.test', T0);
-		const [mailed] = db
-			.select()
-			.from(mailOutbox)
-			.all()
-			.filter((m) => m.to === author.email);
+		const [mailed] = mailsTo(author.email);
 		expect(mailed!.text).not.toContain('/guide/');
 	});
 

@@ -8,6 +8,9 @@ import { locales, localizeHref } from '$lib/paraglide/runtime';
 import type { Db } from '../db/client';
 import { company, report } from '../db/schema';
 import { listPatterns } from '../patterns/patterns';
+import { guideCountries } from '../guide';
+import { guideHref } from '$lib/guide-href';
+import { industries } from '$lib/taxonomy';
 import { visibleReport } from '../reports/reports';
 
 /** Addresses per file: the sitemap protocol allows 50,000. */
@@ -24,7 +27,13 @@ const staticPages = [
 	'/api',
 	'/about/data',
 	'/about/methodology',
-	'/about/moderation'
+	'/about/moderation',
+	// The escalation guide: its countries, and each with every industry.
+	guideHref(),
+	...guideCountries.flatMap((country) => [
+		guideHref(country),
+		...industries.map((industry) => guideHref(country, industry))
+	])
 ];
 
 export type SitemapFile =
