@@ -158,6 +158,9 @@ function labellerIn<T extends string>(labels: Labels<T>) {
 }
 
 export const flagReasonLabelIn = labellerIn(flagReasonLabels);
+export const categoryLabelIn = labellerIn(categoryLabels);
+export const eventKindLabelIn = labellerIn(eventKindLabels);
+export const escalationLabelIn = labellerIn(escalationLabels);
 
 const triggerAfterLabels: Labels<Exclude<Trigger, 'none'>> = {
 	'death-of-account-holder': m.trig_after_death_of_account_holder,

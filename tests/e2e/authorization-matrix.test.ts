@@ -194,6 +194,8 @@ const FORBIDDEN: Cell = [403, false];
 const REFUSED: Cell = [400, false];
 const DONE: Cell = [200, true];
 const MOVED: Cell = [303, true];
+/** As for a report that does not exist: nothing to see, nothing written. */
+const ABSENT: Cell = [404, false];
 type Form = Record<string, string> | string;
 type Row = {
 	path: (w: World) => string;
@@ -278,6 +280,12 @@ const matrix: Record<string, Row> = {
 		path: (w) => `/reports/${w.reportId}/edit`,
 		form: (w) => reportBody(w, 'Edited by the authorization matrix'),
 		cells: signedIn(FORBIDDEN, { author: MOVED })
+	},
+	'/reports/[id]/letter default': {
+		path: (w) => `/reports/${w.reportId}/letter`,
+		form: () => ({ recipient: 'company', name: 'Matrix', deadline: '14', asks: 'final-response' }),
+		// The author's own letter, written and stored nowhere; to anyone else it does not exist.
+		cells: { ...everyone(ABSENT), author: [200, false] }
 	},
 	'/reports/[id] metoo': {
 		path: (w) => `/reports/${w.reportId}?/metoo`,
@@ -397,6 +405,10 @@ const whileHidden: Record<string, Row> = {
 		'/reports/[id] flag',
 		signedIn(NOT_FOUND, { author: [409, false], moderator: [409, false], admin: [409, false] })
 	),
+	'/reports/[id]/letter default': hidden('/reports/[id]/letter default', {
+		...everyone(ABSENT),
+		author: [200, false]
+	}),
 	'/reports/[id]/edit default': hidden(
 		'/reports/[id]/edit default',
 		signedIn(NOT_FOUND, { author: MOVED, moderator: FORBIDDEN, admin: FORBIDDEN })

@@ -4,7 +4,7 @@ import { pattern, rollup } from '../db/schema';
 import { getScorecard } from './scorecard';
 import { findCompanyBySlug } from '../companies/companies';
 import { createTestDb } from '../testing/db';
-import { makeCompany, makeReport, makeUser, reportInput } from '../testing/factories';
+import { caseEvent, makeCompany, makeReport, makeUser, reportInput } from '../testing/factories';
 import {
 	createReport,
 	getReport,
@@ -262,16 +262,7 @@ describe('personal data in reports', () => {
 });
 
 describe('a report with a timeline', () => {
-	const ev = (kind: CaseEvent['kind'], occurredOn: string, more: Partial<CaseEvent> = {}) => ({
-		kind,
-		occurredOn,
-		occurredAt: null,
-		promisedOn: null,
-		promisedAt: null,
-		escalationTo: null,
-		note: null,
-		...more
-	});
+	const ev = caseEvent;
 
 	it('stores its events in order with the figures they give, public notes redacted, and replaces them on edit', async () => {
 		makeCompany(db, 'Acme Telecom', 'https://acme.example');

@@ -4,6 +4,7 @@ import { createUser } from '../auth/users';
 import { createCompany } from '../companies/companies';
 import { createReport } from '../reports/reports';
 import type { ReportInput } from '../../validation/report';
+import type { CaseEvent } from '../../case-timeline';
 
 let sequence = 0;
 
@@ -67,4 +68,22 @@ export function makeReport(db: Db, authorId: string, overrides: Partial<ReportIn
 	const result = createReport(db, reportInput(overrides), authorId);
 	if (!result.ok) throw new Error(`makeReport: ${JSON.stringify(result.problem)}`);
 	return result.id;
+}
+
+/** One timeline event on a day, without a time, promise or escalation unless given. */
+export function caseEvent(
+	kind: CaseEvent['kind'],
+	occurredOn: string,
+	more: Partial<CaseEvent> = {}
+): CaseEvent {
+	return {
+		kind,
+		occurredOn,
+		occurredAt: null,
+		promisedOn: null,
+		promisedAt: null,
+		escalationTo: null,
+		note: null,
+		...more
+	};
 }
