@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
 import { locales } from '$lib/paraglide/runtime';
 import { industries } from '$lib/taxonomy';
-import data from './routes.json';
+import data from './routes.json' with { type: 'json' };
 import { addPeriod, guideRoutes, nextStep, routesFor } from './index';
 import { guideSchema } from './schema';
 

@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot';
 import type { Escalation, Industry } from '$lib/taxonomy';
-import data from './routes.json';
+import data from './routes.json' with { type: 'json' };
 import { isCountry } from '../places/places';
 import { guideRouteSchema, guideSchema, type Period, type WaitRule } from './schema';
 
