@@ -1,4 +1,5 @@
 /** "What works" figures: on generated data, every scope's figures equal a brute-force recount through every write path. */
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../db/client';
 import type { Actor } from '../auth/roles';
@@ -20,7 +21,8 @@ import {
 	daysBucket,
 	getWhatWorks,
 	industryCountryScope,
-	industryScope
+	industryScope,
+	worksRebuildSql
 } from './what-works';
 
 const event = (
@@ -190,6 +192,21 @@ describe('what works, on generated data', () => {
 		rebuildRollups(db);
 		expect(recountWhatWorks(db)).toEqual(stored);
 		expectExact();
+	});
+});
+
+describe('migration 0009', () => {
+	it("writes existing databases' rows with the statements rebuildRollups runs", () => {
+		const migration = readFileSync('drizzle/0009_what-works.sql', 'utf8');
+		const statements = migration
+			.split('--> statement-breakpoint')
+			.slice(1)
+			.map((s) => s.replace(/\s+/g, ' ').replace(/;\s*$/, '').trim());
+		const rebuilt = worksRebuildSql(
+			`r.category || '-after-' || r."trigger"`,
+			`r."trigger" is not null and r."trigger" <> 'none'`
+		).map((s) => s.replace(/\s+/g, ' ').trim());
+		expect(statements).toEqual(rebuilt);
 	});
 });
 

@@ -169,6 +169,11 @@ export function applyResponseToWorks(
  * it emptied the table): the reference the incremental rows are checked against.
  */
 export function rebuildWorks(tx: Db, patternSlugSql: string, patternWhere: string): void {
+	for (const statement of worksRebuildSql(patternSlugSql, patternWhere)) tx.run(sql.raw(statement));
+}
+
+/** The statements of rebuildWorks (migration 0009 runs them too, on existing databases). */
+export function worksRebuildSql(patternSlugSql: string, patternWhere: string): string[] {
 	const d = worksDimensions;
 	const visible = `r.hidden_at is null and r.source = 'recourse'`;
 	const scopes = [
@@ -228,17 +233,15 @@ export function rebuildWorks(tx: Db, patternSlugSql: string, patternWhere: strin
 			where: `x.verdict = 'disputed' or (x.verdict is not null and r.outcome = 'unresolved')`
 		}
 	];
-	for (const s of scopes) {
-		for (const dim of dimensions) {
-			tx.run(
-				sql.raw(`insert into rollup (scope, dimension, key, n)
-					select ${s.scope}, '${dim.name}', ${dim.key}, count(*)
-					from report r join company c on c.id = r.company_id ${dim.from ?? ''}
-					where ${visible} and (${s.where}) and (${dim.where ?? '1'})
-					group by 1, 3`)
-			);
-		}
-	}
+	return scopes.flatMap((s) =>
+		dimensions.map(
+			(dim) => `insert into rollup (scope, dimension, key, n)
+				select ${s.scope}, '${dim.name}', ${dim.key}, count(*)
+				from report r join company c on c.id = r.company_id ${dim.from ?? ''}
+				where ${visible} and (${s.where}) and (${dim.where ?? '1'})
+				group by 1, 3`
+		)
+	);
 }
 
 /** A share: how many of n. */
