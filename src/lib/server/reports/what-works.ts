@@ -8,6 +8,9 @@ import { statementCache, type Db } from '../db/client';
 import { ReadCache } from '../db/read-cache';
 import type { Report } from '../db/schema';
 import { escalations, type Escalation } from '../../taxonomy';
+import { industryLabel } from '../../labels';
+import { m } from '../../paraglide/messages';
+import { companyScope } from './rollups';
 import { summariseHistogram, type NumericSummary } from './scorecard';
 
 export const industryScope = (industry: string) => `industry:${industry}`;
@@ -321,4 +324,20 @@ function computeWhatWorks(db: Db, scope: string): WhatWorks {
 			n: single.get(d.responses) ?? 0
 		}
 	};
+}
+
+/** A company's column and its industry's beside it, labelled for the page's language. */
+export function companyWorks(
+	db: Db,
+	companyId: number,
+	company: { name: string; industry: string | null }
+): { label: string; works: WhatWorks }[] {
+	const columns = [{ label: company.name, works: getWhatWorks(db, companyScope(companyId)) }];
+	if (company.industry) {
+		columns.push({
+			label: m.works_industry_column({ industry: industryLabel(company.industry) }),
+			works: getWhatWorks(db, industryScope(company.industry))
+		});
+	}
+	return columns;
 }
