@@ -1,6 +1,12 @@
 -- "What works" figures (decision 025): histograms per scope (all, company, pattern, industry,
 -- country, industry and country) of Recourse's own cases, written as rebuildRollups
--- (src/lib/server/reports/what-works.ts, worksRebuildSql) writes them. Data only: no schema change.
+-- (src/lib/server/reports/what-works.ts, worksRebuildSql) writes them; no table changes, one trigger widened.
+-- The facet index re-reads a report when report_change logs it: an edit of only its country,
+-- region or what resolved it must be logged too (explore filters on them).
+DROP TRIGGER IF EXISTS `report_change_update`;--> statement-breakpoint
+CREATE TRIGGER `report_change_update` AFTER UPDATE OF `company_id`, `title`, `product`, `category`, `trigger`, `outcome`, `rating`, `narrative`, `language`, `source`, `started_on`, `hidden_at`, `created_at`, `country`, `region`, `resolved_by` ON `report` BEGIN
+	INSERT INTO `report_change` (`report_id`) VALUES (new.`id`);
+END;--> statement-breakpoint
 DELETE FROM `rollup` WHERE `dimension` LIKE 'works_%';--> statement-breakpoint
 insert into rollup (scope, dimension, key, n)
 select 'all', 'works_cases', '', count(*)

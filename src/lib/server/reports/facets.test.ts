@@ -121,6 +121,28 @@ describe('facet index on demo data', () => {
 		expect(total('country=US&country=DE')).toBe(total('country=US') + total('country=DE'));
 	});
 
+	it('filters by what resolved the case, which the demo data says for resolved cases', () => {
+		const total = (query: string) => summariseExplore(db, filters(query)).total;
+		const counted = (value: string) =>
+			db.$client
+				.prepare('select count(*) from report where resolved_by = ? and hidden_at is null')
+				.pluck()
+				.get(value);
+		expect(total('resolved_by=regulator')).toBeGreaterThan(0);
+		expect(total('resolved_by=regulator')).toBe(counted('regulator'));
+		expect(total('resolved_by=company')).toBe(counted('company'));
+		expect(total('resolved_by=company&resolved_by=regulator')).toBe(
+			total('resolved_by=company') + total('resolved_by=regulator')
+		);
+		for (const query of [
+			'resolved_by=media',
+			'resolved_by=regulator&escalation=regulator&outcome=resolved',
+			'resolved_by=company&country=ES'
+		]) {
+			expectSameAsSql(db, query);
+		}
+	});
+
 	it('answers 150 random filter combinations as SQLite does', { timeout: 120_000 }, () => {
 		const next = random(42);
 		const pick = <T>(values: readonly T[]) => values[Math.floor(next() * values.length)]!;

@@ -200,8 +200,8 @@ describe('migration 0009', () => {
 		const migration = readFileSync('drizzle/0009_what-works.sql', 'utf8');
 		const statements = migration
 			.split('--> statement-breakpoint')
-			.slice(1)
-			.map((s) => s.replace(/\s+/g, ' ').replace(/;\s*$/, '').trim());
+			.map((s) => s.replace(/\s+/g, ' ').replace(/;\s*$/, '').trim())
+			.filter((s) => s.startsWith('insert into rollup'));
 		const rebuilt = worksRebuildSql(
 			`r.category || '-after-' || r."trigger"`,
 			`r."trigger" is not null and r."trigger" <> 'none'`

@@ -19,6 +19,14 @@ export const countryScope = (country: string) => `country:${country}`;
 export const industryCountryScope = (industry: string, country: string) =>
 	`industry-country:${industry}:${country}`;
 
+/** The scope of an industry, a country, both, or neither (every report). */
+export function placeScope(industry: string | null, country: string | null): string {
+	if (industry && country) return industryCountryScope(industry, country);
+	if (industry) return industryScope(industry);
+	if (country) return countryScope(country);
+	return 'all';
+}
+
 /** The roll-up dimensions of this module; all start with `works_`. */
 export const worksDimensions = {
 	/** Recourse's own reports: the denominator of every share of cases. */
