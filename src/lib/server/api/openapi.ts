@@ -81,6 +81,7 @@ const reportColumnSchemas: Record<ExportColumn, Schema> = {
 	outage_hours: { type: ['number', 'null'], minimum: 0 },
 	promise_missed_by_hours: { type: ['number', 'null'] },
 	resolved_on: { type: ['string', 'null'], format: 'date' },
+	days_to_resolution: { type: ['integer', 'null'] },
 	resolved_by: nullable(enumOf(resolutionRoutes)),
 	outcome: enumOf(outcomes),
 	rating: { type: ['integer', 'null'], minimum: 1, maximum: 5 },
