@@ -122,6 +122,25 @@ test('a scorecard and a pattern page show what resolved the cases, each figure w
 	).not.toHaveText('0');
 	await expectAccessible(page);
 
+	// By industry and country: the figures a guide route links to.
+	await patternWorks.getByRole('link', { name: 'What works by industry and country' }).click();
+	await page.getByLabel('Industry').selectOption({ label: 'Telecoms' });
+	await page.getByLabel("Consumer's country").selectOption({ label: 'Poland' });
+	await page.getByRole('button', { name: 'Show the figures' }).click();
+	const placeWorks = page.getByRole('region', { name: 'What works' });
+	await expect(placeWorks.getByRole('columnheader', { name: 'Telecoms · Poland' })).toBeVisible();
+	await expect(
+		placeWorks.getByRole('row', { name: /^Resolved after escalation to: Regulator/ })
+	).toBeVisible();
+	await expectAccessible(page);
+	// A value the page cannot read is named beside its field; nothing fails.
+	const response = await page.goto('/what-works?country=XX');
+	expect(response?.status()).toBe(200);
+	await expect(page.getByLabel("Consumer's country")).toHaveAccessibleDescription(
+		'“XX” is not a value this field takes: the figures shown are for any.'
+	);
+
+	await page.goto('/patterns/data-privacy-after-name-change');
 	await patternWorks.getByRole('link', { name: 'How these figures are counted' }).click();
 	await expect(page.getByRole('heading', { level: 2, name: 'What works' })).toBeVisible();
 	await expectAccessible(page);
