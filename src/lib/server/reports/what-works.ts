@@ -137,8 +137,19 @@ export function applyCaseToWorks(
 	upsert: Upsert
 ): string[] {
 	if (facts.source !== 'recourse') return [];
+	return applyRows(tx, facts, scopes, caseRows(tx, facts), sign, upsert);
+}
+
+/** Adds rows in `scopes` and the place scopes of a report; returns every scope touched. */
+function applyRows(
+	tx: Db,
+	facts: { companyId: number; country: string | null },
+	scopes: readonly string[],
+	rows: Row[],
+	sign: 1 | -1,
+	upsert: Upsert
+): string[] {
 	const all = [...scopes, ...placeScopes(tx, facts.companyId, facts.country)];
-	const rows = caseRows(tx, facts);
 	for (const scope of all) for (const r of rows) upsert(scope, r.dimension, r.key, r.n * sign);
 	return all;
 }
@@ -167,12 +178,10 @@ export function applyResponseToWorks(
 	upsert: Upsert
 ): string[] {
 	if (facts.source !== 'recourse') return [];
-	const all = [...scopes, ...placeScopes(tx, facts.companyId, facts.country)];
-	for (const scope of all) {
-		upsert(scope, worksDimensions.responses, '', sign);
-		if (responseFailed(facts)) upsert(scope, worksDimensions.responsesFailed, '', sign);
-	}
-	return all;
+	const rows: Row[] = [{ dimension: worksDimensions.responses, key: '', n: 1 }];
+	if (responseFailed(facts))
+		rows.push({ dimension: worksDimensions.responsesFailed, key: '', n: 1 });
+	return applyRows(tx, facts, scopes, rows, sign, upsert);
 }
 
 /**

@@ -58,50 +58,14 @@ function readCases(conn: Connection): Case[] {
 	const cases = new Map<number, Case>();
 	const rows = client
 		.prepare(
-			`select r.id, r.company_id, c.industry, r.category, r."trigger", r.country, r.outcome,
-				r.resolved_by, r.resolved_on, r.started_on
+			`select r.id, r.company_id as companyId, c.industry, r.category, r."trigger" as "trigger",
+				r.country, r.outcome, r.resolved_by as resolvedBy, r.resolved_on as resolvedOn,
+				r.started_on as startedOn
 			from report r join company c on c.id = r.company_id
 			where r.hidden_at is null and r.source = 'recourse'`
 		)
-		.raw()
-		.all() as [
-		number,
-		number,
-		string | null,
-		string,
-		string | null,
-		string | null,
-		string,
-		string | null,
-		string | null,
-		string
-	][];
-	for (const [
-		id,
-		companyId,
-		industry,
-		category,
-		trigger,
-		country,
-		outcome,
-		by,
-		on,
-		started
-	] of rows) {
-		cases.set(id, {
-			id,
-			companyId,
-			industry,
-			category,
-			trigger,
-			country,
-			outcome,
-			resolvedBy: by,
-			resolvedOn: on,
-			startedOn: started,
-			escalations: new Map()
-		});
-	}
+		.all() as Omit<Case, 'escalations'>[];
+	for (const row of rows) cases.set(row.id, { ...row, escalations: new Map() });
 	const listed = client.prepare('select report_id, escalation from report_escalation').raw().all();
 	for (const [id, escalation] of listed as [number, string][]) {
 		const c = cases.get(id);
