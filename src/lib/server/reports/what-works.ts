@@ -192,76 +192,87 @@ export function rebuildWorks(tx: Db, patternSlugSql: string, patternWhere: strin
 	for (const statement of worksRebuildSql(patternSlugSql, patternWhere)) tx.run(sql.raw(statement));
 }
 
-/** The statements of rebuildWorks (migration 0009 runs them too, on existing databases). */
+/**
+ * The statements of rebuildWorks (migration 0009 runs them too, on existing databases): each
+ * case's facts once into temporary tables, one row per case and scope, then one grouped insert
+ * per dimension: a few passes over narrow tables instead of one scan of `report` per scope.
+ */
 export function worksRebuildSql(patternSlugSql: string, patternWhere: string): string[] {
 	const d = worksDimensions;
-	const visible = `r.hidden_at is null and r.source = 'recourse'`;
-	const scopes = [
-		{ scope: `'all'`, where: '1' },
-		{ scope: `'company:' || r.company_id`, where: '1' },
-		{ scope: `'pattern:' || ${patternSlugSql}`, where: patternWhere },
-		{ scope: `'industry:' || c.industry`, where: 'c.industry is not null' },
-		{ scope: `'country:' || r.country`, where: 'r.country is not null' },
-		{
-			scope: `'industry-country:' || c.industry || ':' || r.country`,
-			where: 'c.industry is not null and r.country is not null'
-		}
-	];
-	// Each escalation of a case (listed or on the timeline) with its first timeline date.
-	const escalated = `join (select report_id, escalation, min(on_date) as on_date from (
+	const days = (from: string, to: string) =>
+		bucketSql(`cast(round(julianday(${to}) - julianday(${from})) as integer)`);
+	const resolvedAfter = `k.resolved and (e.on_date is null or k.resolved_on is null
+		or e.on_date <= k.resolved_on)`;
+	const insert = (dimension: string, key: string, from: string, where = '1') =>
+		`insert into rollup (scope, dimension, key, n)
+		select s.scope, '${dimension}', ${key}, count(*)
+		from works_scope s join works_case k on k.id = s.id ${from}
+		where ${where}
+		group by 1, 3`;
+	const escalations = 'join works_escalation e on e.report_id = k.id';
+	return [
+		'drop table if exists temp.works_case',
+		'drop table if exists temp.works_escalation',
+		'drop table if exists temp.works_scope',
+		// Recourse's own visible reports, with what every dimension reads.
+		`create temp table works_case as
+		select r.id, r.company_id, c.industry, r.country, r.resolved_on,
+			case when ${patternWhere} then ${patternSlugSql} end as pattern,
+			r.outcome = 'resolved' as resolved,
+			r.outcome = 'resolved' and (r.resolved_by = 'company' or (r.resolved_by is null
+				and not exists (select 1 from report_escalation x where x.report_id = r.id)
+				and not exists (select 1 from report_event x where x.report_id = r.id
+					and x.kind = 'escalation' and x.escalation_to is not null))) as unescalated,
+			case when r.outcome = 'resolved' and r.resolved_on >= r.started_on
+				then ${days('r.started_on', 'r.resolved_on')} end as days
+		from report r join company c on c.id = r.company_id
+		where r.hidden_at is null and r.source = 'recourse'`,
+		// Each escalation of a case (listed or on the timeline) with its first timeline date.
+		`create temp table works_escalation as
+		select report_id, escalation, min(on_date) as on_date from (
 			select report_id, escalation, null as on_date from report_escalation
 			union all
 			select report_id, escalation_to, occurred_on from report_event
 			where kind = 'escalation' and escalation_to is not null
-		) group by 1, 2) e on e.report_id = r.id`;
-	const hasEscalation = `exists (select 1 from report_escalation x where x.report_id = r.id)
-		or exists (select 1 from report_event x where x.report_id = r.id and x.kind = 'escalation'
-			and x.escalation_to is not null)`;
-	const resolved = `r.outcome = 'resolved'`;
-	const resolvedAfter = `${resolved} and (e.on_date is null or r.resolved_on is null
-		or e.on_date <= r.resolved_on)`;
-	const days = (from: string) =>
-		bucketSql(`cast(round(julianday(r.resolved_on) - julianday(${from})) as integer)`);
-	const responses = `join company_response x on x.report_id = r.id and x.hidden_at is null`;
-	const dimensions: { name: string; key: string; from?: string; where?: string }[] = [
-		{ name: d.cases, key: `''` },
-		{ name: d.resolved, key: `''`, where: resolved },
-		{
-			name: d.unescalated,
-			key: `''`,
-			where: `${resolved} and (r.resolved_by = 'company'
-				or (r.resolved_by is null and not (${hasEscalation})))`
-		},
-		{
-			name: d.resolutionDays,
-			key: `cast(${days('r.started_on')} as text)`,
-			where: `${resolved} and r.resolved_on is not null and r.resolved_on >= r.started_on`
-		},
-		{ name: d.escalated, key: 'e.escalation', from: escalated },
-		{ name: d.escalatedResolved, key: 'e.escalation', from: escalated, where: resolvedAfter },
-		{
-			name: d.escalationDays,
-			key: `e.escalation || ':' || ${days('e.on_date')}`,
-			from: escalated,
-			where: `${resolvedAfter} and e.on_date is not null and r.resolved_on is not null`
-		},
-		{ name: d.responses, key: `''`, from: responses },
-		{
-			name: d.responsesFailed,
-			key: `''`,
-			from: responses,
-			where: `x.verdict = 'disputed' or (x.verdict is not null and r.outcome = 'unresolved')`
-		}
+		) group by 1, 2`,
+		'create index temp.works_case_id on works_case (id)',
+		'create index temp.works_escalation_report on works_escalation (report_id)',
+		`create temp table works_scope as
+		select id, 'all' as scope from works_case
+		union all select id, 'company:' || company_id from works_case
+		union all select id, 'pattern:' || pattern from works_case where pattern is not null
+		union all select id, 'industry:' || industry from works_case where industry is not null
+		union all select id, 'country:' || country from works_case where country is not null
+		union all select id, 'industry-country:' || industry || ':' || country from works_case
+			where industry is not null and country is not null`,
+		insert(d.cases, `''`, ''),
+		insert(d.resolved, `''`, '', 'k.resolved'),
+		insert(d.unescalated, `''`, '', 'k.unescalated'),
+		insert(d.resolutionDays, 'cast(k.days as text)', '', 'k.days is not null'),
+		insert(d.escalated, 'e.escalation', escalations),
+		insert(d.escalatedResolved, 'e.escalation', escalations, resolvedAfter),
+		insert(
+			d.escalationDays,
+			`e.escalation || ':' || ${days('e.on_date', 'k.resolved_on')}`,
+			escalations,
+			`${resolvedAfter} and e.on_date is not null and k.resolved_on is not null`
+		),
+		insert(
+			d.responses,
+			`''`,
+			'join company_response x on x.report_id = k.id and x.hidden_at is null'
+		),
+		insert(
+			d.responsesFailed,
+			`''`,
+			`join company_response x on x.report_id = k.id and x.hidden_at is null
+			join report r on r.id = k.id`,
+			`x.verdict = 'disputed' or (x.verdict is not null and r.outcome = 'unresolved')`
+		),
+		'drop table temp.works_case',
+		'drop table temp.works_escalation',
+		'drop table temp.works_scope'
 	];
-	return scopes.flatMap((s) =>
-		dimensions.map(
-			(dim) => `insert into rollup (scope, dimension, key, n)
-				select ${s.scope}, '${dim.name}', ${dim.key}, count(*)
-				from report r join company c on c.id = r.company_id ${dim.from ?? ''}
-				where ${visible} and (${s.where}) and (${dim.where ?? '1'})
-				group by 1, 3`
-		)
-	);
 }
 
 /** A share: how many of n. */
