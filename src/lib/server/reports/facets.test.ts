@@ -211,6 +211,28 @@ describe('facet index on demo data', () => {
 });
 
 describe('facet index after writes', () => {
+	// Before migration 0009 the change log missed edits of only these columns.
+	it('follows a direct edit of only the country, the region or what resolved a case', () => {
+		const db = createTestDb();
+		generateDemoData(db, { reports: 200, companies: 10, seed: 5 });
+		const id = db.$client
+			.prepare(`select id from report where country is not null order by id limit 1`)
+			.pluck()
+			.get() as number;
+		const count = (query: string) => summariseExplore(db, filters(query)).total;
+		const before = [count('country=IS'), count('region=IS-1'), count('resolved_by=court')];
+		db.update(report)
+			.set({ country: 'IS', region: 'IS-1', resolvedBy: 'court' })
+			.where(eq(report.id, id))
+			.run();
+		expect([count('country=IS'), count('region=IS-1'), count('resolved_by=court')]).toEqual(
+			before.map((n) => n + 1)
+		);
+		for (const query of ['country=IS', 'region=IS-1', 'resolved_by=court']) {
+			expectSameAsSql(db, query);
+		}
+	});
+
 	it('follows filing, editing, hiding, restoring, tag changes and deletion, whoever writes', async () => {
 		const db = createTestDb();
 		generateDemoData(db, { reports: 200, companies: 10, seed: 3 });
