@@ -109,6 +109,7 @@ test('a scorecard and a pattern page show what resolved the cases, each figure w
 	).toHaveText(/—\s*n = 0/);
 	await expect(works.getByRole('link', { name: 'How these figures are counted' })).toBeVisible();
 	await expectAccessible(page);
+	await works.screenshot({ path: 'test-results/screens/what-works-320.png' });
 
 	await page.goto('/patterns/data-privacy-after-name-change');
 	const patternWorks = page.getByRole('region', { name: 'What works' });
