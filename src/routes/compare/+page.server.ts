@@ -4,6 +4,7 @@ import { findCompanyByName, findCompanyBySlug } from '$lib/server/companies/comp
 import { db } from '$lib/server/db';
 import { companyScope } from '$lib/server/reports/rollups';
 import { getScorecard } from '$lib/server/reports/scorecard';
+import { getWhatWorks } from '$lib/server/reports/what-works';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ url }) => {
@@ -28,7 +29,8 @@ export const load: PageServerLoad = ({ url }) => {
 		.map((c) => ({
 			slug: c.slug,
 			name: c.name,
-			scorecard: getScorecard(db, companyScope(c.id))
+			scorecard: getScorecard(db, companyScope(c.id)),
+			works: getWhatWorks(db, companyScope(c.id))
 		}));
 	return { typed, unknown, companies };
 };

@@ -19,6 +19,8 @@ import { resolutionRoutes } from '../../case-timeline';
 import { exploreFilterParams } from '../reports/explore';
 import { exportColumns, type ExportColumn } from '../reports/export';
 import type { Scorecard } from '../reports/scorecard';
+import type { WhatWorks } from '../reports/what-works';
+import { countryCodes } from '../places/places';
 import type { Param } from '../query-params';
 import { problemTypeDescriptions, type ProblemType } from './problem';
 
@@ -79,6 +81,7 @@ const reportColumnSchemas: Record<ExportColumn, Schema> = {
 	outage_hours: { type: ['number', 'null'], minimum: 0 },
 	promise_missed_by_hours: { type: ['number', 'null'] },
 	resolved_on: { type: ['string', 'null'], format: 'date' },
+	days_to_resolution: { type: ['integer', 'null'] },
 	resolved_by: nullable(enumOf(resolutionRoutes)),
 	outcome: enumOf(outcomes),
 	rating: { type: ['integer', 'null'], minimum: 1, maximum: 5 },
@@ -157,6 +160,21 @@ const scorecardProperties: Record<keyof Scorecard, Schema> = {
 	responseDays: numericSummary
 };
 
+const share = object({ count: integer, n: integer });
+
+/** The "what works" figures (decision 025), keyed as the domain type names them. */
+const whatWorksProperties: Record<keyof WhatWorks, Schema> = {
+	cases: integer,
+	resolved: integer,
+	resolvedWithoutEscalation: share,
+	resolutionDays: numericSummary,
+	escalations: {
+		type: 'array',
+		items: object({ escalation: enumOf(escalations), resolved_after: share, days: numericSummary })
+	},
+	responsesFailed: share
+};
+
 /** What each filter means; keyed by the filter table, so a new filter must be described. */
 const filterDescriptions: Record<keyof typeof exploreFilterParams, string> = {
 	company:
@@ -174,6 +192,8 @@ const filterDescriptions: Record<keyof typeof exploreFilterParams, string> = {
 	country: "The consumer's country, ISO 3166-1 alpha-2 (US, ES, GB).",
 	region:
 		"The consumer's first-level region, ISO 3166-2 (US-CA, ES-CT; for the United Kingdom its four nations, GB-ENG, GB-SCT, GB-WLS, GB-NIR). Imported CFPB complaints carry their US state.",
+	resolved_by:
+		'What resolved the case, as its author says: company (without escalation) or the escalation after which it was resolved.',
 	from: 'Started on or after (YYYY-MM-DD).',
 	to: 'Started on or before (YYYY-MM-DD); not before from.',
 	q: 'Words in the title, product or narrative (all must match; case and diacritics ignored).'
@@ -317,6 +337,30 @@ export function openApiDocument(origin: string) {
 					responses: responses('The company', one('CompanyDetail'), { notFound: true })
 				}
 			},
+			'/what-works': {
+				get: {
+					operationId: 'getWhatWorks',
+					tags: ['companies'],
+					summary: 'Which routes resolve cases, per industry, country, both or everything',
+					parameters: [
+						{
+							name: 'industry',
+							in: 'query',
+							required: false,
+							description: 'Industry of the companies.',
+							schema: enumOf(industries)
+						},
+						{
+							name: 'country',
+							in: 'query',
+							required: false,
+							description: "The consumer's country, ISO 3166-1 alpha-2.",
+							schema: enumOf(countryCodes)
+						}
+					],
+					responses: responses('The figures', one('WhatWorksDetail'))
+				}
+			},
 			'/patterns': {
 				get: {
 					operationId: 'listPatterns',
@@ -368,7 +412,8 @@ export function openApiDocument(origin: string) {
 					industry: nullable(enumOf(industries)),
 					website: nullable(string),
 					url: uri,
-					scorecard: ref('Scorecard')
+					scorecard: ref('Scorecard'),
+					what_works: ref('WhatWorks')
 				}),
 				Pattern: object({
 					slug: string,
@@ -398,8 +443,20 @@ export function openApiDocument(origin: string) {
 							report_count: integer
 						})
 					},
-					scorecard: ref('Scorecard')
+					scorecard: ref('Scorecard'),
+					what_works: ref('WhatWorks')
 				}),
+				WhatWorksDetail: object({
+					industry: nullable(enumOf(industries)),
+					country: nullable(enumOf(countryCodes)),
+					what_works: ref('WhatWorks')
+				}),
+				WhatWorks: object(
+					Object.fromEntries(
+						Object.entries(whatWorksProperties).map(([key, schema]) => [snake(key), schema])
+					),
+					'Which route resolved the cases written on Recourse, and how fast (see /about/methodology#what-works). Shares are count of n; medians in whole days, exact up to 730 days, then rounded down to a multiple of 30.'
+				),
 				Scorecard: object(
 					Object.fromEntries(
 						Object.entries(scorecardProperties).map(([key, schema]) => [snake(key), schema])

@@ -1,6 +1,8 @@
 /** The query parameters of each API operation, as tables for readParams (filters come from explore). */
 import { integer, mapped, matching, one, oneOf } from '../query-params';
 import { reportCursor } from '../reports/explore';
+import { countryCodes } from '../places/places';
+import { industries } from '../../taxonomy';
 
 /** `limit`: items per page, 1 to 200, 50 when absent. */
 export const pageLimit = one(integer(1, 200), 50);
@@ -31,3 +33,9 @@ export const companiesParams = { cursor: one(companyCursor), limit: pageLimit };
 
 /** GET /patterns. */
 export const patternsParams = { sort: one(oneOf(['volume', 'growth'] as const), 'volume') };
+
+/** GET /what-works: one industry, one country, both or neither (every report). */
+export const whatWorksParams = {
+	industry: one(oneOf(industries)),
+	country: one(oneOf(countryCodes))
+};

@@ -30,6 +30,7 @@ import {
 import { missionCases } from './mission-cases';
 import { deriveCaseFigures } from '../../case-timeline';
 import { eventParameters, insertEventSql } from '../reports/timeline';
+import { caseStory } from './case-story';
 import {
 	composeNarratives,
 	composeTitle,
@@ -271,7 +272,9 @@ const reportColumns = [
 	'created_at',
 	'updated_at',
 	'country',
-	'region'
+	'region',
+	'resolved_by',
+	'resolved_on'
 ];
 
 /**
@@ -471,7 +474,10 @@ export function generateDemoData(conn: Connection, options: DemoOptions = {}): D
 				createdAt,
 				createdAt,
 				c.country,
-				c.region
+				c.region,
+				// What resolved it and when: set with the rest of its case below.
+				null,
+				null
 			);
 			const figures = deriveCaseFigures(c.events);
 			completeMissionCase.run(
@@ -604,9 +610,8 @@ export function generateDemoData(conn: Connection, options: DemoOptions = {}): D
 		row[21] = createdAt;
 		row[22] = updatedAt;
 		[row[23], row[24]] = consumerPlace(id, company.market);
-		insertReport.run(row);
 
-		// Distinct channels and escalations, written in taxonomy order.
+		// Distinct channels and escalations, written in taxonomy order after the report.
 		let mask = 0;
 		for (let n = random.index(channelCountSums) + 1; n > 0;) {
 			const bit = 1 << random.index(channelSums);
@@ -615,28 +620,44 @@ export function generateDemoData(conn: Connection, options: DemoOptions = {}): D
 				n--;
 			}
 		}
+		const channelMask = mask;
+		let escalationMask = 0;
+		if (random.chance(0.2 + 0.5 * Math.min(1, (contacts ?? 5) / 25))) {
+			for (let n = random.index(escalationCountSums) + 1; n > 0;) {
+				const bit = 1 << random.index(escalationSums);
+				if (!(escalationMask & bit)) {
+					escalationMask |= bit;
+					n--;
+				}
+			}
+		}
+		const story = caseStory({
+			seed,
+			id,
+			startDay,
+			endDay,
+			createdDay,
+			resolved: outcomeIndex === 2,
+			escalationMask
+		});
+		row[25] = story.resolvedBy;
+		row[26] = story.resolvedDay === null ? null : isoDay(story.resolvedDay);
+		insertReport.run(row);
 		for (let c = 0; c < channels.length; c++) {
-			if (mask & (1 << c)) {
+			if (channelMask & (1 << c)) {
 				insertChannel.run(id, channels[c]);
 				channelRows++;
 			}
 		}
-		if (random.chance(0.2 + 0.5 * Math.min(1, (contacts ?? 5) / 25))) {
-			mask = 0;
-			for (let n = random.index(escalationCountSums) + 1; n > 0;) {
-				const bit = 1 << random.index(escalationSums);
-				if (!(mask & bit)) {
-					mask |= bit;
-					n--;
-				}
-			}
-			for (let e = 0; e < escalations.length; e++) {
-				if (mask & (1 << e)) {
-					insertEscalation.run(id, escalations[e]);
-					escalationRows++;
-				}
+		for (let e = 0; e < escalations.length; e++) {
+			if (escalationMask & (1 << e)) {
+				insertEscalation.run(id, escalations[e]);
+				escalationRows++;
 			}
 		}
+		story.events.forEach((e, position) => {
+			insertEvent.run(id, position, e.kind, isoDay(e.day), null, null, null, e.escalationTo, null);
+		});
 	};
 
 	// For the load only: no fsync (a crash leaves a demo database to delete, not real data), a

@@ -462,7 +462,12 @@ class ComplaintWriter {
 				amountRecoveredMinor: null,
 				language: 'en',
 				meTooCount: before?.meTooCount ?? 0,
-				source: 'cfpb'
+				source: 'cfpb',
+				// Imported records carry no timeline: "what works" leaves them out (decision 025).
+				id: reportId,
+				country: 'US',
+				resolvedOn: null,
+				resolvedBy: null
 			});
 			applyReportToRollups(this.conn, after, 1);
 			const response =
@@ -473,7 +478,7 @@ class ComplaintWriter {
 
 	/** Adds or removes a visible response's figures, in the scopes of its report's facts. */
 	private countResponse(
-		report: Pick<RollupFacts, 'companyId' | 'category' | 'trigger' | 'createdAt'>,
+		report: Pick<RollupFacts, 'companyId' | 'category' | 'trigger' | 'createdAt' | 'outcome'>,
 		response: StoredResponse | undefined,
 		sign: 1 | -1
 	) {
@@ -489,7 +494,9 @@ class ComplaintWriter {
 				createdAt: response.createdAt,
 				timely: !!response.timely,
 				verdict: response.verdict,
-				resolvedAfter: !!response.resolvedAfter
+				resolvedAfter: !!response.resolvedAfter,
+				country: 'US',
+				outcome: report.outcome
 			},
 			sign
 		);

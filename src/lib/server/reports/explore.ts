@@ -29,6 +29,7 @@ import {
 	type ReadParamsResult
 } from '../query-params';
 import { countryCodes, regionCodes } from '../places/places';
+import { resolutionRoutes } from '../../case-timeline';
 import { ALL_SCOPE, companyScope, patternScope, readRollup, type Distribution } from './rollups';
 import type { MonthCount } from './scorecard';
 import { dayNumber, facetsFor, monthKey, type FacetFilter, type FacetIndex } from './facets';
@@ -71,6 +72,8 @@ export const exploreFilterParams = {
 	/** Where the consumer is: ISO 3166-1 country, ISO 3166-2 first-level region (US-CA, ES-CT). */
 	country: many(oneOf(countryCodes)),
 	region: many(oneOf(regionCodes)),
+	/** What resolved the case, as its author says: the company alone, or an escalation. */
+	resolved_by: many(oneOf(resolutionRoutes)),
 	/** Incident start dates, inclusive (YYYY-MM-DD). */
 	from: one(isoDate),
 	to: one(isoDate),
@@ -284,6 +287,11 @@ export function exploreConditions(filters: ExploreFilters): SQL[] {
 	}
 	if (filters.country.length) where.push(inArray(report.country, filters.country));
 	if (filters.region.length) where.push(inArray(report.region, filters.region));
+	if (filters.resolved_by.length) {
+		where.push(
+			inArray(report.resolvedBy, filters.resolved_by as (typeof resolutionRoutes)[number][])
+		);
+	}
 	if (filters.channel.length) {
 		where.push(
 			sql`exists (select 1 from ${reportChannel} where ${reportChannel.reportId} = ${report.id} and ${inArray(reportChannel.channel, filters.channel as (typeof channels)[number][])})`
@@ -500,6 +508,7 @@ export function facetFilter(
 		escalation: filters.escalation,
 		country: filters.country,
 		region: filters.region,
+		resolvedBy: filters.resolved_by,
 		fromDay: filters.from ? dayNumber(filters.from) : null,
 		toDay: filters.to ? dayNumber(filters.to) : null,
 		text

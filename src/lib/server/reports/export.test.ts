@@ -162,3 +162,37 @@ describe("the company's side", () => {
 		);
 	});
 });
+
+// Before: exports gave the resolution date but not the days "what works" counts from it.
+describe('days to resolution', () => {
+	it('are exported beside the resolution date, empty without one', () => {
+		const resolved = createReport(
+			db,
+			reportInput({
+				startedOn: '2026-01-01',
+				endedOn: null,
+				events: [
+					{
+						kind: 'resolved',
+						occurredOn: '2026-02-12',
+						occurredAt: null,
+						promisedOn: null,
+						promisedAt: null,
+						escalationTo: null,
+						note: null
+					}
+				]
+			}),
+			author.id,
+			Date.UTC(2026, 2, 1)
+		);
+		if (!resolved.ok) throw new Error('not saved');
+		const [first, second] = [...exportBatches(db, everything, 'https://recourse.example')].flat();
+		expect(first).toMatchObject({
+			id: resolved.id,
+			resolved_on: '2026-02-12',
+			days_to_resolution: 42
+		});
+		expect(second).toMatchObject({ resolved_on: null, days_to_resolution: null });
+	});
+});

@@ -6,6 +6,7 @@ import { company, companyResponse, report, reportChannel, reportEscalation } fro
 import { exploreConditions, newestMatchingIds, noFilters, type ExploreFilters } from './explore';
 import { encodeCursor, olderThan, type ReportCursor } from './reports';
 import { formatMoneyInput } from '../../report-values';
+import { daysToResolution } from '../../case-timeline';
 
 /**
  * Every exported column with its meaning, in order: the CSV header and the data dictionary.
@@ -43,6 +44,7 @@ export const exportColumns = [
 	['outage_hours', m.export_col_outage_hours],
 	['promise_missed_by_hours', m.export_col_promise_missed_by_hours],
 	['resolved_on', m.export_col_resolved_on],
+	['days_to_resolution', m.export_col_days_to_resolution],
 	['resolved_by', m.export_col_resolved_by],
 	['outcome', m.export_col_outcome],
 	['rating', m.export_col_rating],
@@ -164,6 +166,7 @@ function toExportRow(row: BatchRow, origin: string): ExportRow {
 		outage_hours: hours(r.outageMinutes),
 		promise_missed_by_hours: hours(r.promiseDeltaMinutes),
 		resolved_on: r.resolvedOn,
+		days_to_resolution: daysToResolution(r.startedOn, r.resolvedOn),
 		resolved_by: r.resolvedBy,
 		outcome: r.outcome,
 		rating: r.rating,

@@ -121,6 +121,28 @@ describe('facet index on demo data', () => {
 		expect(total('country=US&country=DE')).toBe(total('country=US') + total('country=DE'));
 	});
 
+	it('filters by what resolved the case, which the demo data says for resolved cases', () => {
+		const total = (query: string) => summariseExplore(db, filters(query)).total;
+		const counted = (value: string) =>
+			db.$client
+				.prepare('select count(*) from report where resolved_by = ? and hidden_at is null')
+				.pluck()
+				.get(value);
+		expect(total('resolved_by=regulator')).toBeGreaterThan(0);
+		expect(total('resolved_by=regulator')).toBe(counted('regulator'));
+		expect(total('resolved_by=company')).toBe(counted('company'));
+		expect(total('resolved_by=company&resolved_by=regulator')).toBe(
+			total('resolved_by=company') + total('resolved_by=regulator')
+		);
+		for (const query of [
+			'resolved_by=media',
+			'resolved_by=regulator&escalation=regulator&outcome=resolved',
+			'resolved_by=company&country=ES'
+		]) {
+			expectSameAsSql(db, query);
+		}
+	});
+
 	it('answers 150 random filter combinations as SQLite does', { timeout: 120_000 }, () => {
 		const next = random(42);
 		const pick = <T>(values: readonly T[]) => values[Math.floor(next() * values.length)]!;
@@ -189,6 +211,28 @@ describe('facet index on demo data', () => {
 });
 
 describe('facet index after writes', () => {
+	// Before migration 0009 the change log missed edits of only these columns.
+	it('follows a direct edit of only the country, the region or what resolved a case', () => {
+		const db = createTestDb();
+		generateDemoData(db, { reports: 200, companies: 10, seed: 5 });
+		const id = db.$client
+			.prepare(`select id from report where country is not null order by id limit 1`)
+			.pluck()
+			.get() as number;
+		const count = (query: string) => summariseExplore(db, filters(query)).total;
+		const before = [count('country=IS'), count('region=IS-1'), count('resolved_by=court')];
+		db.update(report)
+			.set({ country: 'IS', region: 'IS-1', resolvedBy: 'court' })
+			.where(eq(report.id, id))
+			.run();
+		expect([count('country=IS'), count('region=IS-1'), count('resolved_by=court')]).toEqual(
+			before.map((n) => n + 1)
+		);
+		for (const query of ['country=IS', 'region=IS-1', 'resolved_by=court']) {
+			expectSameAsSql(db, query);
+		}
+	});
+
 	it('follows filing, editing, hiding, restoring, tag changes and deletion, whoever writes', async () => {
 		const db = createTestDb();
 		generateDemoData(db, { reports: 200, companies: 10, seed: 3 });

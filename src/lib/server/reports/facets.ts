@@ -21,6 +21,7 @@ import {
 	triggers
 } from '../../taxonomy';
 import { countryCodes, regionCodes } from '../places/places';
+import { resolutionRoutes } from '../../case-timeline';
 import { TermSets } from './term-sets';
 
 /** value → code (1…n); 0 means null or unknown. */
@@ -35,6 +36,7 @@ const sourceCode = codes(reportSources);
 /** About 250 countries (a byte) and 5,000 first-level regions (two bytes). */
 const countryCode = codes(countryCodes);
 const regionCode = codes(regionCodes);
+const resolvedByCode = codes(resolutionRoutes);
 /** Channels and escalations are bit sets: bit i for the i-th value of the taxonomy. */
 const channelBit = new Map<string, number>(channels.map((v, i) => [v, 1 << i]));
 const escalationBit = new Map<string, number>(escalations.map((v, i) => [v, 1 << i]));
@@ -69,7 +71,8 @@ type FactRow = [
 	source: string,
 	startedOn: string,
 	country: string | null,
-	region: string | null
+	region: string | null,
+	resolvedBy: string | null
 ];
 
 /** Which reports a query selects; arrays are "any of", as in explore. Null or empty: no filter. */
@@ -89,6 +92,8 @@ export type FacetFilter = {
 	/** ISO 3166-1 and 3166-2 codes of the consumer's country and region. */
 	country: readonly string[];
 	region: readonly string[];
+	/** What resolved the case, as its author says (the company, or an escalation). */
+	resolvedBy: readonly string[];
 	/** Inclusive day numbers of the incident's start date. */
 	fromDay: number | null;
 	toDay: number | null;
@@ -113,7 +118,7 @@ const RELOAD_AFTER = 50_000;
 /** Databases up to this size are loaded at once; larger ones in batches between requests. */
 const SYNC_LOAD_MAX = 100_000;
 
-const factColumns = `id, created_at, company_id, category, "trigger", outcome, rating, language, source, started_on, country, region`;
+const factColumns = `id, created_at, company_id, category, "trigger", outcome, rating, language, source, started_on, country, region, resolved_by`;
 
 export class FacetIndex {
 	private size = 0;
@@ -130,6 +135,7 @@ export class FacetIndex {
 	private source = new Uint8Array(0);
 	private country = new Uint8Array(0);
 	private region = new Uint16Array(0);
+	private resolvedBy = new Uint8Array(0);
 	private channels = new Uint16Array(0);
 	private escalations = new Uint16Array(0);
 	/** 1 while the report is visible; a removed report's slot stays until the next load. */
@@ -384,6 +390,7 @@ export class FacetIndex {
 		this.source[slot] = sourceCode.get(source) ?? 0;
 		this.country[slot] = row[10] ? (countryCode.get(row[10]) ?? 0) : 0;
 		this.region[slot] = row[11] ? (regionCode.get(row[11]) ?? 0) : 0;
+		this.resolvedBy[slot] = row[12] ? (resolvedByCode.get(row[12]) ?? 0) : 0;
 		this.channels[slot] = channels;
 		this.escalations[slot] = escalations;
 		this.alive[slot] = 1;
@@ -420,6 +427,7 @@ export class FacetIndex {
 		this.source = resize(this.source, (n) => new Uint8Array(n));
 		this.country = resize(this.country, (n) => new Uint8Array(n));
 		this.region = resize(this.region, (n) => new Uint16Array(n));
+		this.resolvedBy = resize(this.resolvedBy, (n) => new Uint8Array(n));
 		this.channels = resize(this.channels, (n) => new Uint16Array(n));
 		this.escalations = resize(this.escalations, (n) => new Uint16Array(n));
 		this.alive = resize(this.alive, (n) => new Uint8Array(n));
@@ -519,6 +527,10 @@ export class FacetIndex {
 		keep(
 			this.region,
 			mask(filter.region, (v) => regionCode.get(v) ?? 0, 65_536)
+		);
+		keep(
+			this.resolvedBy,
+			mask(filter.resolvedBy, (v) => resolvedByCode.get(v) ?? 0)
 		);
 		const anyBit = (column: Uint16Array, values: readonly string[], bit: Map<string, number>) => {
 			if (!values.length) return;

@@ -33,7 +33,10 @@ export function responseOf(tx: Db, reportId: number): CompanyResponse | undefine
 
 /** The roll-up facts of a response: counted in its report's scopes (company, pattern). */
 export function factsOf(
-	r: Pick<Report, 'companyId' | 'category' | 'trigger' | 'source' | 'createdAt'>,
+	r: Pick<
+		Report,
+		'companyId' | 'category' | 'trigger' | 'source' | 'createdAt' | 'country' | 'outcome'
+	>,
 	response: CompanyResponse
 ): ResponseFacts {
 	return {
@@ -45,7 +48,9 @@ export function factsOf(
 		createdAt: response.createdAt,
 		timely: response.timely,
 		verdict: response.verdict,
-		resolvedAfter: response.resolvedAfter
+		resolvedAfter: response.resolvedAfter,
+		country: r.country,
+		outcome: r.outcome
 	};
 }
 

@@ -3,6 +3,7 @@ import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import { statementCache, type Db } from '../db/client';
 import { company, pattern, rollup, type Report } from '../db/schema';
 import { patternSlug, type Category, type Trigger } from '../../taxonomy';
+import { applyCaseToWorks, applyResponseToWorks, rebuildWorks } from './what-works';
 
 /** The facts of a report that roll-ups count. */
 export type RollupFacts = Pick<
@@ -24,6 +25,10 @@ export type RollupFacts = Pick<
 	| 'startedOn'
 	| 'meTooCount'
 	| 'source'
+	| 'id'
+	| 'resolvedBy'
+	| 'resolvedOn'
+	| 'country'
 > & { channels: readonly string[]; escalations: readonly string[] };
 
 export const ALL_SCOPE = 'all';
@@ -94,14 +99,22 @@ function rowsFor(facts: RollupFacts): Row[] {
 	return rows.filter((row) => row.n !== 0);
 }
 
-function addRows(tx: Db, rows: { scope: string; dimension: string; key: string; n: number }[]) {
+/** Adds n to one roll-up row, creating it. */
+function upserter(tx: Db) {
 	// One prepared upsert run per row: a report touches ~60 rows, and a 60-row statement built
 	// and prepared per report cost a millisecond of each submission.
 	const upsert = statementCache(tx).prepare(
 		`insert into rollup (scope, dimension, key, n) values (?, ?, ?, ?)
 		on conflict (scope, dimension, key) do update set n = n + excluded.n`
 	);
-	for (const row of rows) upsert.run(row.scope, row.dimension, row.key, row.n);
+	return (scope: string, dimension: string, key: string, n: number) => {
+		upsert.run(scope, dimension, key, n);
+	};
+}
+
+function addRows(tx: Db, rows: { scope: string; dimension: string; key: string; n: number }[]) {
+	const upsert = upserter(tx);
+	for (const row of rows) upsert(row.scope, row.dimension, row.key, row.n);
 }
 
 function dropEmptyRows(tx: Db, scopes: string[]) {
@@ -125,7 +138,8 @@ export function applyReportToRollups(tx: Db, facts: RollupFacts, sign: 1 | -1): 
 		.where(eq(company.id, facts.companyId))
 		.run();
 	if (slug) applyToPattern(tx, slug, facts, sign);
-	if (sign < 0) dropEmptyRows(tx, scopes);
+	const works = applyCaseToWorks(tx, facts, scopes, sign, upserter(tx));
+	if (sign < 0) dropEmptyRows(tx, [...new Set([...scopes, ...works])]);
 }
 
 function applyToPattern(tx: Db, slug: string, facts: RollupFacts, sign: 1 | -1) {
@@ -196,6 +210,9 @@ export type ResponseFacts = {
 	timely: boolean;
 	verdict: string | null;
 	resolvedAfter: boolean;
+	/** The report's country and outcome now (what-works.ts). */
+	country: string | null;
+	outcome: string;
 };
 
 const DAY_MS = 86_400_000;
@@ -234,7 +251,8 @@ export function applyResponseToRollups(tx: Db, facts: ResponseFacts, sign: 1 | -
 		tx,
 		scopes.flatMap((scope) => rows.map((row) => ({ scope, ...row, n: row.n * sign })))
 	);
-	if (sign < 0) dropEmptyRows(tx, scopes);
+	const works = applyResponseToWorks(tx, facts, scopes, sign, upserter(tx));
+	if (sign < 0) dropEmptyRows(tx, [...new Set([...scopes, ...works])]);
 }
 
 /** SQL for the pattern slug of a report row, mirroring patternSlug() in taxonomy.ts. */
@@ -343,6 +361,7 @@ export function rebuildRollups(db: Db): void {
 					sum(r.me_too_count)
 				from report r where ${visible} and ${patternWhere} group by 1`)
 		);
+		rebuildWorks(tx, patternSlugSql, patternWhere);
 		tx.run(sql`update company set report_count =
 			coalesce((select count(*) from report
 				where report.company_id = company.id and report.hidden_at is null), 0)`);
@@ -360,7 +379,8 @@ export function readRollup(db: Db, scope: string): Map<string, Distribution> {
 	// Plain rows, without the query builder's per-row mapping: this runs for every figure view.
 	const rows = db.values<[string, string, number]>(
 		sql`select dimension, key, n from rollup
-			where scope = ${scope} and dimension not in ('company', 'day') and n > 0`
+			where scope = ${scope} and dimension not in ('company', 'day') and n > 0
+				and substr(dimension, 1, 6) <> 'works_'`
 	);
 	const byDimension = new Map<string, Distribution>();
 	for (const [dimension, key, n] of rows) {

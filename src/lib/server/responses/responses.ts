@@ -41,6 +41,7 @@ export type ReportFacts = Pick<
 	| 'outcome'
 	| 'title'
 	| 'language'
+	| 'country'
 > & { hiddenAt: number | null };
 
 /** The facts of a report that responses and their figures need. */
@@ -57,6 +58,7 @@ export function readReport(tx: Db, reportId: number): ReportFacts | undefined {
 			outcome: report.outcome,
 			title: report.title,
 			language: report.language,
+			country: report.country,
 			hiddenAt: report.hiddenAt
 		})
 		.from(report)
@@ -245,7 +247,8 @@ export function answerResponse(
 				.returning()
 				.get();
 			if (input.outcome !== r.outcome) setReportOutcome(tx, r.id, input.outcome, now);
-			applyResponseToRollups(tx, factsOf(r, updated), 1);
+			// Counted with the outcome the author states now: "unresolved" says it was not fixed.
+			applyResponseToRollups(tx, factsOf({ ...r, outcome: input.outcome }, updated), 1);
 			return { ok: true };
 		},
 		{ behavior: 'immediate' }

@@ -1,9 +1,10 @@
 /**
  * The recount check: every stored figure (roll-up rows, pattern and company counts, each report's
- * "me too" count) against a recount from the base tables, for tests and the browser suite's teardown.
+ * "me too" count, the "what works" figures) against a recount from the base tables, for tests and the browser suite's teardown.
  */
 import type { Connection } from '../db/client';
 import { rebuildRollups } from '../reports/rollups';
+import { whatWorksDrift } from './what-works-recount';
 
 type Figures = Map<string, number>;
 
@@ -59,5 +60,6 @@ export function rollupDrift(conn: Connection): string[] {
 	const drift = names
 		.filter((name) => stored.get(name) !== recounted.get(name))
 		.map((name) => `${name}: stored ${stored.get(name) ?? 0}, recount ${recounted.get(name) ?? 0}`);
-	return [...drift, ...meTooDrift(conn)];
+	// The figures pages read ("what works" shares and medians) against a brute-force recount.
+	return [...drift, ...meTooDrift(conn), ...whatWorksDrift(conn)];
 }

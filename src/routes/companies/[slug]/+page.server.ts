@@ -9,6 +9,7 @@ import { renderOnce } from '$lib/server/render-cache';
 import { readPageParams } from '$lib/server/page-params';
 import { one } from '$lib/server/query-params';
 import { reportCursor } from '$lib/server/reports/explore';
+import { companyWorks } from '$lib/server/reports/what-works';
 import type { PageServerLoad } from './$types';
 
 /**
@@ -31,7 +32,10 @@ export const load: PageServerLoad = ({ params, url, locals, isDataRequest }) => 
 		figures:
 			scorecard.reportCount > 0
 				? handMarkup(
-						renderOnce(db, `company:${companyId}`, ScorecardFigures, () => ({ card: scorecard })),
+						renderOnce(db, `company:${companyId}`, ScorecardFigures, () => ({
+							card: scorecard,
+							works: companyWorks(db, companyId, shown.company)
+						})),
 						isDataRequest
 					)
 				: null,

@@ -4,6 +4,9 @@ import { db } from '$lib/server/db';
 import { getPattern } from '$lib/server/patterns/patterns';
 import { handMarkup } from '$lib/parked-markup';
 import { renderOnce } from '$lib/server/render-cache';
+import { patternTitle } from '$lib/labels';
+import { patternScope } from '$lib/server/reports/rollups';
+import { getWhatWorks } from '$lib/server/reports/what-works';
 import type { PageServerLoad } from './$types';
 
 /** Read-only figures and links: no JavaScript, like the company and report pages (issue 6). */
@@ -21,7 +24,13 @@ export const load: PageServerLoad = ({ params, isDataRequest }) => {
 		figures: handMarkup(
 			renderOnce(db, `pattern:${pattern.slug}`, PatternFigures, () => ({
 				card: scorecard,
-				companies
+				companies,
+				works: [
+					{
+						label: patternTitle(pattern.category, pattern.trigger),
+						works: getWhatWorks(db, patternScope(pattern.slug))
+					}
+				]
 			})),
 			isDataRequest
 		)

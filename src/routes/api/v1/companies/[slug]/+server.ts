@@ -5,6 +5,7 @@ import { db } from '$lib/server/db';
 import { readParams } from '$lib/server/query-params';
 import { companyScope } from '$lib/server/reports/rollups';
 import { getScorecard } from '$lib/server/reports/scorecard';
+import { getWhatWorks } from '$lib/server/reports/what-works';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ params, url }) => {
@@ -19,7 +20,8 @@ export const GET: RequestHandler = ({ params, url }) => {
 			industry: company.industry,
 			website: company.website,
 			url: `${url.origin}/companies/${company.slug}`,
-			scorecard: snakeCaseKeys(getScorecard(db, companyScope(company.id)))
+			scorecard: snakeCaseKeys(getScorecard(db, companyScope(company.id))),
+			what_works: snakeCaseKeys(getWhatWorks(db, companyScope(company.id)))
 		}
 	});
 };

@@ -3,6 +3,8 @@ import { apiJson, snakeCaseKeys } from '$lib/server/api/respond';
 import { db } from '$lib/server/db';
 import { getPattern } from '$lib/server/patterns/patterns';
 import { readParams } from '$lib/server/query-params';
+import { patternScope } from '$lib/server/reports/rollups';
+import { getWhatWorks } from '$lib/server/reports/what-works';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ params, url }) => {
@@ -26,7 +28,8 @@ export const GET: RequestHandler = ({ params, url }) => {
 				reports_of_pattern: c.n,
 				report_count: c.reportCount
 			})),
-			scorecard: snakeCaseKeys(detail.scorecard)
+			scorecard: snakeCaseKeys(detail.scorecard),
+			what_works: snakeCaseKeys(getWhatWorks(db, patternScope(p.slug)))
 		}
 	});
 };
