@@ -66,7 +66,11 @@ test('a Spanish telecom customer sees the next step with its date and follows it
 		'Acepta su caso 1 mes después de su primera queja a la empresa.'
 	);
 	await expect(
-		routes.getByText(/Informes en Recourse escalados así: \d+; resueltos: \d+\./).first()
+		routes
+			.getByText(
+				/Informes en Recourse escalados a «Regulador u organismo de defensa» \(a cualquier organismo de ese tipo, no solo a este\): \d+; resueltos: \d+\./
+			)
+			.first()
 	).toBeVisible();
 	await expectAccessible(page);
 	await expectFitsPhone(page);
