@@ -111,5 +111,11 @@ test('two companies compared side by side on the same figures', async ({ page })
 	await expect(rating).toContainText('2 out of 5');
 	await expect(rating).toContainText('5 out of 5');
 	await expect(page.getByRole('row', { name: /Share resolved/ })).toContainText('50%');
+	// Small multiples on one scale: Beta's one report is drawn against Alpha's top count of two.
+	for (const name of [`Compare Alpha ${stamp}`, `Compare Beta ${stamp}`]) {
+		const chart = page.getByRole('figure', { name });
+		await expect(chart.getByRole('img', { name: new RegExp(`^${name}: `) })).toBeVisible();
+		await expect(chart.locator('.y-axis span').first()).toHaveText('2');
+	}
 	await expectAccessible(page);
 });

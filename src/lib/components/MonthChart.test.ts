@@ -45,6 +45,24 @@ describe('the chart of reports per month', () => {
 		expect(body.match(/<rect /g)).toHaveLength(57);
 	});
 
+	it('draws charts side by side on shared scales: the same months and the same gridlines', () => {
+		const scale = { from: '2025-01', to: '2025-06', max: 40 };
+		const small = render(MonthChart, {
+			props: { months: [{ month: '2025-03', n: 4 }], caption: 'Small', scale }
+		}).body;
+		const large = render(MonthChart, {
+			props: { months: [{ month: '2025-02', n: 40 }], caption: 'Large', scale }
+		}).body;
+		for (const body of [small, large]) {
+			expect(axis(body, 'y-axis')).toEqual(['40', '30', '20', '10', '0']);
+			expect(body.match(/<rect /g)).toHaveLength(6);
+		}
+		// Four reports stand a tenth as high as forty.
+		const height = (body: string) =>
+			Math.max(...[...body.matchAll(/<rect [^>]*height="([\d.]+)"/g)].map((m) => Number(m[1])));
+		expect(height(large) / height(small)).toBeCloseTo(10);
+	});
+
 	it('says there is nothing to chart instead of drawing an empty frame', () => {
 		const { body } = render(MonthChart, { props: { months: [], caption: 'Reports per month' } });
 		expect(body).toContain('No data to chart yet.');
