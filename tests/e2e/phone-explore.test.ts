@@ -18,7 +18,10 @@ for (const javaScriptEnabled of [false, true]) {
 			// axe-core runs in the page: the JavaScript-on pass checks these very pages.
 			if (javaScriptEnabled) await expectAccessible(page);
 
-			await page.getByRole('main').locator('summary', { hasText: /^Filters/ }).click();
+			await page
+				.getByRole('main')
+				.locator('summary', { hasText: /^Filters/ })
+				.click();
 			await category.selectOption({ label: 'Billing error' });
 			await page.getByLabel('Source').selectOption({ label: 'Recourse' });
 			await page.getByRole('button', { name: 'Apply filters' }).click();
