@@ -9,7 +9,7 @@ import { createUser } from '../../src/lib/server/auth/users';
 import { createSession, generateSessionToken } from '../../src/lib/server/auth/session';
 import { integrityCheck } from '../../src/lib/server/db/backup';
 import { openDatabase } from '../../src/lib/server/db/client';
-import { expect, test } from './fixtures';
+import { expect, reportFormFields, test } from './fixtures';
 
 const databasePath = `tests/e2e/.data/crash-${process.pid}.db`;
 let port = 0;
@@ -68,18 +68,13 @@ test('every acknowledged report survives a kill -9 in the middle of a burst', as
 	db.$client.close();
 
 	const form = (i: number) =>
-		new URLSearchParams({
-			company: `Crash Test Telecom`,
-			website: 'crash-test.example',
-			title: `Burst report ${i}`,
-			product: 'Landline',
-			category: 'service-outage',
-			startedOn: '2026-01-10',
-			outcome: 'unresolved',
-			rating: '1',
-			narrative: 'The line went dead the day we moved and stayed dead for a week.',
-			language: 'en'
-		}).toString();
+		new URLSearchParams(
+			reportFormFields({
+				company: `Crash Test Telecom`,
+				website: 'crash-test.example',
+				title: `Burst report ${i}`
+			})
+		).toString();
 	const acknowledged: number[] = [];
 	let next = 0;
 	const submitLoop = async () => {

@@ -13,6 +13,7 @@ import { reportInput } from '../../src/lib/server/testing/factories';
 import {
 	expect,
 	fillRequiredFields,
+	reportFormFields,
 	setUserRole,
 	signIn,
 	test,
@@ -64,18 +65,11 @@ test('failed submissions do not spend the report quota: after 25 refused, a vali
 			maxRedirects: 0
 		});
 	const name = `Quota Telecom ${stamp()}`;
-	const valid = {
+	const valid = reportFormFields({
 		company: name,
 		website: `${slugOf(name)}.example`,
-		title: 'Line dead for a week after moving',
-		product: 'Landline',
-		category: 'service-outage',
-		startedOn: '2026-01-10',
-		outcome: 'unresolved',
-		rating: '1',
-		narrative: 'The line went dead the day we moved and stayed dead for a week.',
-		language: 'en'
-	};
+		title: 'Line dead for a week after moving'
+	});
 	for (let i = 0; i < 25; i++) {
 		const refused = await post({ ...valid, title: '' });
 		expect(refused.status(), `invalid submission ${i + 1}`).toBe(400);

@@ -171,6 +171,26 @@ export const test = base.extend<{ user: SignedIn }>({
 
 export { expect };
 
+/**
+ * The fields of the smallest valid report form, as a browser posts them (for tests that post
+ * many reports directly); `overrides` sets the company, the title or anything else.
+ */
+export function reportFormFields(overrides: Record<string, string> = {}): Record<string, string> {
+	return {
+		company: 'Form Post Telecom',
+		website: 'form-post-telecom.example',
+		title: 'Line dead for a week after moving',
+		product: 'Landline',
+		category: 'service-outage',
+		startedOn: '2026-01-10',
+		outcome: 'unresolved',
+		rating: '1',
+		narrative: 'The line went dead the day we moved and stayed dead for a week.',
+		language: 'en',
+		...overrides
+	};
+}
+
 /** Fills every field of the report form as a consumer would. */
 export async function fillReport(
 	page: Page,

@@ -7,7 +7,7 @@ import { request } from 'node:http';
 import { rmSync } from 'node:fs';
 import { openDatabase } from '../../src/lib/server/db/client';
 import { localServerEnv, signedInUser } from '../../src/lib/server/testing/local-server';
-import { expect, test } from './fixtures';
+import { expect, reportFormFields, test } from './fixtures';
 
 const databasePath = `tests/e2e/.data/workers-${process.pid}.db`;
 
@@ -81,18 +81,13 @@ test('two workers count every report filed through either, and a killed worker i
 						accept: 'text/html',
 						'content-type': 'application/x-www-form-urlencoded'
 					},
-					body: new URLSearchParams({
-						company: 'Workers Test Telecom',
-						website: 'workers-test.example',
-						title: `Worker report ${i}`,
-						product: 'Landline',
-						category: 'service-outage',
-						startedOn: '2026-01-10',
-						outcome: 'unresolved',
-						rating: '1',
-						narrative: 'The line went dead the day we moved and stayed dead for a week.',
-						language: 'en'
-					}).toString()
+					body: new URLSearchParams(
+						reportFormFields({
+							company: 'Workers Test Telecom',
+							website: 'workers-test.example',
+							title: `Worker report ${i}`
+						})
+					).toString()
 				})
 			)
 		);
