@@ -34,6 +34,18 @@ export function caseFactsOf(detail: ReportDetail, respondedAt: number | null): C
 	};
 }
 
+/**
+ * The days a waiting rule counts from: the first contact (the timeline's first-contact event, or
+ * the day the problem started) and the final response (the latest company response, on the
+ * timeline or posted publicly).
+ */
+export function caseDates(c: CaseFacts): { firstContact: string; finalResponse: string | null } {
+	const firstContact = c.events.find((e) => e.kind === 'first-contact')?.occurredOn ?? c.startedOn;
+	const responses = c.events.filter((e) => e.kind === 'company-response').map((e) => e.occurredOn);
+	if (c.respondedAt !== null) responses.push(new Date(c.respondedAt).toISOString().slice(0, 10));
+	return { firstContact, finalResponse: responses.sort().at(-1) ?? null };
+}
+
 /** A next step and the day its date is counted from (the first contact or the final response). */
 export type CaseStep = NextStep & { countedFrom: string | null };
 
@@ -44,10 +56,7 @@ export type CaseStep = NextStep & { countedFrom: string | null };
  */
 export function caseNextStep(c: CaseFacts, today?: string): CaseStep | null {
 	if (c.outcome === 'resolved' || c.resolvedOn !== null) return null;
-	const firstContact = c.events.find((e) => e.kind === 'first-contact')?.occurredOn ?? c.startedOn;
-	const responses = c.events.filter((e) => e.kind === 'company-response').map((e) => e.occurredOn);
-	if (c.respondedAt !== null) responses.push(new Date(c.respondedAt).toISOString().slice(0, 10));
-	const finalResponse = responses.sort().at(-1) ?? null;
+	const { firstContact, finalResponse } = caseDates(c);
 	const step = nextStep({
 		country: c.country,
 		region: c.region,

@@ -85,7 +85,11 @@ export function nextStep(c: {
 	return { route, ...takesCaseFrom(route.wait, c) };
 }
 
-function takesCaseFrom(
+/**
+ * The day a body with this waiting rule takes a case, and what it is counted from: never before
+ * the first contact (today when there is none yet).
+ */
+export function takesCaseFrom(
 	wait: WaitRule,
 	c: { firstContactOn: string | null; finalResponseOn: string | null; today?: string }
 ): Pick<NextStep, 'from' | 'basis'> {

@@ -15,8 +15,8 @@ import {
 import type { Db } from '../db/client';
 import { parseReportId } from '../reports/report-id';
 import { getReport, type ReportDetail } from '../reports/reports';
-import { addPeriod, routesFor, type WaitRule } from '../guide';
-import { caseFactsOf, caseNextStep } from '../guide/case';
+import { addPeriod, routesFor, takesCaseFrom } from '../guide';
+import { caseDates, caseFactsOf, caseNextStep } from '../guide/case';
 import { getResponse } from '../responses/responses';
 import { writeLetter, type LetterFacts, type LetterRecipient } from './letter-text';
 
@@ -49,9 +49,8 @@ export function letterRecipients(c: LetterCase, today: string = todayUtc()): Rec
 	const facts = caseFactsOf(c.detail, c.respondedAt);
 	// The next step the report page shows its author: the body a letter to the company names.
 	const next = caseNextStep(facts, today);
-	// Counted as that step counts: from the first contact, else the day the problem started.
-	const start =
-		facts.events.find((e) => e.kind === 'first-contact')?.occurredOn ?? report.startedOn;
+	// Counted as that step counts: from the first contact or the company's final response.
+	const { firstContact, finalResponse } = caseDates(facts);
 	// A regional body only for someone known to live in its region, as the next step does.
 	const bodies = routesFor(report.country, company.industry, report.region).filter(
 		(route) =>
@@ -73,35 +72,14 @@ export function letterRecipients(c: LetterCase, today: string = todayUtc()): Rec
 				name: route.name,
 				url: route.url,
 				wait: route.wait,
-				from:
-					next?.route.id === route.id
-						? next.from
-						: takesCaseFrom(route.wait, start, latestResponse(c))
+				from: takesCaseFrom(route.wait, {
+					firstContactOn: firstContact,
+					finalResponseOn: finalResponse,
+					today
+				}).from
 			}
 		}))
 	];
-}
-
-/** The company's latest answer: on the timeline or posted publicly. */
-function latestResponse(c: LetterCase): string | null {
-	const days = c.detail.events
-		.filter((e) => e.kind === 'company-response')
-		.map((e) => e.occurredOn);
-	if (c.respondedAt !== null) days.push(new Date(c.respondedAt).toISOString().slice(0, 10));
-	return days.sort().at(-1) ?? null;
-}
-
-/**
- * The day a body takes this case under its waiting rule. The guide computes it only for the next
- * step's route; a letter may go to any of them, so this mirrors its rule for one route.
- */
-function takesCaseFrom(wait: WaitRule, start: string, finalResponse: string | null): string {
-	if (wait.kind === 'none' || wait.kind === 'after-complaint') return start;
-	const afterWait = addPeriod(start, wait.period);
-	if (wait.kind === 'final-response-or-after' && finalResponse && finalResponse < afterWait) {
-		return finalResponse < start ? start : finalResponse;
-	}
-	return afterWait;
 }
 
 const todayUtc = () => new Date().toISOString().slice(0, 10);
