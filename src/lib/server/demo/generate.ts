@@ -684,6 +684,18 @@ export function generateDemoData(conn: Connection, options: DemoOptions = {}): D
 				const done = missionCount + g + 1;
 				if (done % progressEvery === 0) options.onProgress?.(done, reportTotal);
 			}
+			// Each report names its category and circumstance as its only ones (decision 028).
+			sqlite
+				.prepare(
+					'insert into report_category (report_id, category) select id, category from report where id >= ?'
+				)
+				.run(firstReportId);
+			sqlite
+				.prepare(
+					`insert into report_trigger (report_id, "trigger")
+					select id, "trigger" from report where id >= ? and "trigger" is not null`
+				)
+				.run(firstReportId);
 			options.onStage?.('search index');
 			deferred.replay(firstReportId);
 		})();
