@@ -16,6 +16,7 @@ import { rollupDrift } from '../testing/rollup-drift';
 import { setMeToo } from './me-too';
 import { getReport, updateReport } from './reports';
 import { readRollup, ALL_SCOPE, patternScope } from './rollups';
+import type { ReportInput } from '../../validation/report';
 
 let db: Connection;
 beforeEach(() => {
@@ -23,12 +24,12 @@ beforeEach(() => {
 });
 
 /** The widow's case: a billing error and a closed account, after a death and a name change. */
-const widow = {
+const widow: Partial<ReportInput> = {
 	category: 'billing-error',
 	categories: ['account-closed'],
 	trigger: 'death-of-account-holder',
 	triggers: ['name-change']
-} as const;
+};
 
 const patternsOfWidow = [
 	'billing-error-after-death-of-account-holder',
