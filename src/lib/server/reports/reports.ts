@@ -263,10 +263,11 @@ export function setReportOutcome(tx: Db, id: number, outcome: Outcome, now = Dat
 	if (after.hiddenAt === null) applyReportToRollups(tx, { ...after, ...tags }, 1);
 }
 
-const categoryList = sql<
+/** A report's categories and circumstances, joined by commas, for a select list. */
+export const categoryList = sql<
 	string | null
 >`(select group_concat(category, ',') from ${reportCategory} where ${reportCategory.reportId} = ${report.id})`;
-const triggerList = sql<
+export const triggerList = sql<
 	string | null
 >`(select group_concat("trigger", ',') from ${reportTrigger} where ${reportTrigger.reportId} = ${report.id})`;
 const channelList = sql<
@@ -276,7 +277,8 @@ const escalationList = sql<
 	string | null
 >`(select group_concat(escalation, ',') from ${reportEscalation} where ${reportEscalation.reportId} = ${report.id})`;
 
-function primaryFirst<T extends Category | Trigger>(
+/** A report's categories or circumstances as lists show them: the primary first, then taxonomy order. */
+export function primaryFirst<T extends Category | Trigger>(
 	primary: string | null,
 	names: string[],
 	order: readonly T[]
