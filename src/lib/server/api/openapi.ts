@@ -16,7 +16,7 @@ import {
 	verdicts
 } from '../../taxonomy';
 import { resolutionRoutes } from '../../case-timeline';
-import { followupAnswers } from '../db/schema';
+import { followupAnswers } from '../../followup-answers';
 import { exploreFilterParams } from '../reports/explore';
 import { exportColumns, type ExportColumn } from '../reports/export';
 import type { Scorecard } from '../reports/scorecard';

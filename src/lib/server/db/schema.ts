@@ -22,6 +22,7 @@ import {
 	verdicts
 } from '../../taxonomy';
 import { eventKinds, resolutionRoutes } from '../../case-timeline';
+import { followupAnswers } from '../../followup-answers';
 
 export const roles = ['user', 'moderator', 'admin'] as const;
 export type Role = (typeof roles)[number];
@@ -532,9 +533,6 @@ export const job = sqliteTable(
 	(t) => [index('job_due_idx').on(t.state, t.dueAt)]
 );
 
-/** What a report's author answered to "Is it fixed?". */
-export const followupAnswers = ['yes', 'partly', 'no', 'not-sure'] as const;
-export type FollowupAnswer = (typeof followupAnswers)[number];
 
 /**
  * "Is it fixed?", asked of a report's author 2, 4 and 8 weeks after filing while it is not

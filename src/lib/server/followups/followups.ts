@@ -14,9 +14,9 @@ import {
 	followupQuestion,
 	report,
 	user,
-	type FollowupAnswer,
 	type FollowupQuestion
 } from '../db/schema';
+import type { FollowupAnswer } from '../../followup-answers';
 import type { Actor } from '../auth/roles';
 import type { MailMessage } from '../mail/mail';
 import { notify } from '../notifications/notifications';
