@@ -92,6 +92,15 @@ describe('the job runner', () => {
 		await runDueJobs(context(db), registry, NOW + HOUR);
 		expect(runs.filter((r) => r.kind === 'hourly').map((r) => r.now)).toEqual([NOW, NOW + HOUR]);
 		expect(db.select().from(job).all()).toHaveLength(1);
+		// An extra run asked for now runs once and does not become a second schedule.
+		scheduleJob(db, 'hourly', { dueAt: NOW + HOUR });
+		await runDueJobs(context(db), registry, NOW + HOUR + 1);
+		await runDueJobs(context(db), registry, NOW + HOUR + 2);
+		expect(runs.filter((r) => r.kind === 'hourly')).toHaveLength(3);
+		expect(db.select({ state: job.state }).from(job).orderBy(job.id).all()).toEqual([
+			{ state: 'due' },
+			{ state: 'done' }
+		]);
 	});
 
 	it('takes back a job whose process stopped while running it, after the lease', async () => {

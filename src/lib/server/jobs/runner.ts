@@ -80,10 +80,12 @@ export function scheduleJob(
 		.run();
 }
 
+const recurringKey = (kind: string) => `recurring:${kind}`;
+
 /** Gives every recurring kind its one row (`recurring:<kind>`), due now unless it has one. */
 export function armRecurringJobs(db: Db, registry: JobRegistry, now: number): void {
 	for (const [kind, { next }] of registry.kinds) {
-		if (next) scheduleJob(db, kind, { dueAt: now, key: `recurring:${kind}` });
+		if (next) scheduleJob(db, kind, { dueAt: now, key: recurringKey(kind) });
 	}
 }
 
@@ -129,12 +131,13 @@ function parsePayload(json: string): Record<string, unknown> {
 /** Where a job goes after its run: done, re-armed (recurring), retried later, or failed. */
 function settle(db: Db, row: Job, kind: Kind, now: number, error: unknown): void {
 	const lastError = error === null ? null : String(error instanceof Error ? error.message : error);
-	if (kind.next) {
+	// A recurring kind's own row is re-armed; a one-off run of it (scheduleJob) is done like any other.
+	if (kind.next && row.key === recurringKey(row.kind)) {
 		db.update(job)
 			.set({ state: 'due', dueAt: kind.next(now), finishedAt: now, attempts: 0, lastError })
 			.where(eq(job.id, row.id))
 			.run();
-	} else if (error === null) {
+	} else if (error === null || kind.next) {
 		db.update(job).set({ state: 'done', finishedAt: now }).where(eq(job.id, row.id)).run();
 	} else {
 		const failed = row.attempts >= MAX_ATTEMPTS;
