@@ -103,7 +103,10 @@ describe('migrating a database of the previous release', () => {
 				.prepare(`select id, outcome from report where outcome <> 'resolved' limit 1`)
 				.get() as { id: number; outcome: string };
 			setReportOutcome(db, id, 'resolved', Date.UTC(2026, 10, 29));
-			expect(readOutcomeHistory(db, id)?.steps.map((s) => s.outcome)).toEqual([outcome, 'resolved']);
+			expect(readOutcomeHistory(db, id)?.steps.map((s) => s.outcome)).toEqual([
+				outcome,
+				'resolved'
+			]);
 			expect(rollupDrift(db)).toEqual([]);
 			expect(count('report')).toBe(400);
 		} finally {

@@ -533,7 +533,6 @@ export const job = sqliteTable(
 	(t) => [index('job_due_idx').on(t.state, t.dueAt)]
 );
 
-
 /**
  * "Is it fixed?", asked of a report's author 2, 4 and 8 weeks after filing while it is not
  * resolved: one row per report and step, so each question is asked once. Only the SHA-256 of the

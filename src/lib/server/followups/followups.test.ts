@@ -236,9 +236,9 @@ describe('answering from My reports', () => {
 			weeks: 2,
 			askedAt: T0 + 2 * WEEK
 		});
-		expect(answerFollowupAsAuthor(db, { id: stranger.id, role: 'user' }, reportId, 'no', now)).toEqual(
-			{ ok: false, reason: 'forbidden' }
-		);
+		expect(
+			answerFollowupAsAuthor(db, { id: stranger.id, role: 'user' }, reportId, 'no', now)
+		).toEqual({ ok: false, reason: 'forbidden' });
 		expect(
 			answerFollowupAsAuthor(db, { id: author.id, role: 'user' }, reportId, 'not-sure', now)
 		).toMatchObject({ ok: true, outcome: 'unresolved' });

@@ -76,9 +76,7 @@ function dueReports(db: Db, weeks: number, now: number) {
 					db
 						.select({ one: sql`1` })
 						.from(followupQuestion)
-						.where(
-							and(eq(followupQuestion.reportId, report.id), eq(followupQuestion.weeks, weeks))
-						)
+						.where(and(eq(followupQuestion.reportId, report.id), eq(followupQuestion.weeks, weeks)))
 				)
 			)
 		)
@@ -230,7 +228,8 @@ function recordAnswer(tx: Db, question: FollowupQuestion, answer: FollowupAnswer
 		.from(companyResponse)
 		.where(and(eq(companyResponse.reportId, r.id), isNull(companyResponse.hiddenAt)))
 		.get();
-	const disputes = answer === 'no' && response?.action === 'fixed' && response.verdict !== 'disputed';
+	const disputes =
+		answer === 'no' && response?.action === 'fixed' && response.verdict !== 'disputed';
 	if ((!outcome || outcome === r.outcome) && !disputes) return true;
 	// Every figure of the report and its response leaves, then comes back with the new facts.
 	countReport(tx, r.id, -1);

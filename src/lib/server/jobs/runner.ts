@@ -23,7 +23,10 @@ export const MAX_ATTEMPTS = 5;
 
 /** What a handler gets: the database, the mail transport and the site's address for links. */
 export type JobContext = { db: Db; mail: MailTransport; origin: string; now: number };
-export type JobHandler = (ctx: JobContext, payload: Record<string, unknown>) => void | Promise<void>;
+export type JobHandler = (
+	ctx: JobContext,
+	payload: Record<string, unknown>
+) => void | Promise<void>;
 
 type Kind = {
 	run: JobHandler;

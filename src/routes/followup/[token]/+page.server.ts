@@ -22,7 +22,9 @@ export const load: PageServerLoad = ({ params, url, setHeaders }) => {
 	const chosen = url.searchParams.get('answer');
 	return {
 		status: view?.status ?? 'unknown',
-		report: view ? { id: view.report.id, title: view.report.title, language: view.report.language } : null,
+		report: view
+			? { id: view.report.id, title: view.report.title, language: view.report.language }
+			: null,
 		chosen: followupAnswers.includes(chosen as FollowupAnswer) ? (chosen as FollowupAnswer) : null
 	};
 };
@@ -36,6 +38,8 @@ export const actions: Actions = {
 		if (!result.ok) {
 			return fail(result.reason === 'not-found' ? 404 : 410, { refused: result.reason });
 		}
-		return { recorded: { answer: parsed.output.answer, outcome: result.outcome, reportId: result.reportId } };
+		return {
+			recorded: { answer: parsed.output.answer, outcome: result.outcome, reportId: result.reportId }
+		};
 	}
 };
