@@ -77,7 +77,7 @@ test('a follow-up answered by its mailed link, once; the outcome history shows t
 	await expect(page.getByRole('button', { name: 'Record my answer' })).toHaveCount(0);
 	const again = await page.request.post(link('no'), {
 		form: { answer: 'no' },
-		headers: { origin: baseURL! }
+		headers: { origin: baseURL!, accept: 'text/html' }
 	});
 	expect(again.status()).toBe(410);
 	expect(
