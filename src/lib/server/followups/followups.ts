@@ -45,6 +45,10 @@ const outcomeOf: Record<FollowupAnswer, Outcome | null> = {
 	'not-sure': null
 };
 
+/** A question still waiting for its answer at `now`. */
+const isOpen = (now: number) =>
+	and(isNull(followupQuestion.answeredAt), gt(followupQuestion.expiresAt, now));
+
 export function hashFollowupToken(token: string): string {
 	return createHash('sha256').update(token).digest('hex');
 }
@@ -213,13 +217,7 @@ function recordAnswer(tx: Db, question: FollowupQuestion, answer: FollowupAnswer
 	// The other open questions of the report are answered by this one.
 	tx.update(followupQuestion)
 		.set({ expiresAt: now })
-		.where(
-			and(
-				eq(followupQuestion.reportId, question.reportId),
-				isNull(followupQuestion.answeredAt),
-				gt(followupQuestion.expiresAt, now)
-			)
-		)
+		.where(and(eq(followupQuestion.reportId, question.reportId), isOpen(now)))
 		.run();
 	const r = tx.select().from(report).where(eq(report.id, question.reportId)).get()!;
 	const outcome = outcomeOf[answer];
@@ -286,13 +284,7 @@ function openQuestion(db: Db, reportId: number, now: number): FollowupQuestion |
 	return db
 		.select()
 		.from(followupQuestion)
-		.where(
-			and(
-				eq(followupQuestion.reportId, reportId),
-				isNull(followupQuestion.answeredAt),
-				gt(followupQuestion.expiresAt, now)
-			)
-		)
+		.where(and(eq(followupQuestion.reportId, reportId), isOpen(now)))
 		.orderBy(desc(followupQuestion.weeks))
 		.get();
 }
@@ -332,13 +324,7 @@ export function openQuestionsOf(db: Db, reportIds: number[], now = Date.now()) {
 			askedAt: followupQuestion.askedAt
 		})
 		.from(followupQuestion)
-		.where(
-			and(
-				inArray(followupQuestion.reportId, reportIds),
-				isNull(followupQuestion.answeredAt),
-				gt(followupQuestion.expiresAt, now)
-			)
-		)
+		.where(and(inArray(followupQuestion.reportId, reportIds), isOpen(now)))
 		.orderBy(followupQuestion.weeks)
 		.all();
 	return new Map(rows.map((row) => [row.reportId, { weeks: row.weeks, askedAt: row.askedAt }]));

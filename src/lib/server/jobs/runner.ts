@@ -13,6 +13,7 @@ import { and, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { job, type Job } from '../db/schema';
 import type { MailTransport } from '../mail/mail';
+import { parseJsonObject } from '../json-object';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -120,17 +121,6 @@ export function claimDueJobs(db: Db, kinds: string[], now: number, limit = 20): 
 		.all();
 }
 
-function parsePayload(json: string): Record<string, unknown> {
-	try {
-		const value: unknown = JSON.parse(json);
-		return value && typeof value === 'object' && !Array.isArray(value)
-			? (value as Record<string, unknown>)
-			: {};
-	} catch {
-		return {};
-	}
-}
-
 /** Where a job goes after its run: done, re-armed (recurring), retried later, or failed. */
 function settle(db: Db, row: Job, kind: Kind, now: number, error: unknown): void {
 	const lastError = error === null ? null : String(error instanceof Error ? error.message : error);
@@ -175,7 +165,7 @@ export async function runDueJobs(
 			const kind = registry.kinds.get(row.kind)!;
 			let error: unknown = null;
 			try {
-				await kind.run({ ...ctx, now }, parsePayload(row.payload));
+				await kind.run({ ...ctx, now }, parseJsonObject(row.payload));
 			} catch (e) {
 				error = e ?? 'failed';
 				console.error(`[jobs] ${row.kind} #${row.id} failed`, e);
