@@ -9,6 +9,7 @@ import { runDueJobs } from '../jobs/runner';
 import { outboxTransport } from '../mail/mail';
 import { moderate } from '../moderation/moderation';
 import { renderNotice } from '../notifications/notices';
+import { rememberUserLocale } from '../notifications/notifications';
 import { answerResponse, postResponse } from '../responses/responses';
 import { listMyReports } from '../authors/my-reports';
 import { rollupDrift } from '../testing/rollup-drift';
@@ -89,6 +90,18 @@ describe('follow-up questions', () => {
 		const notices = db.select().from(notification).where(eq(notification.userId, author.id)).all();
 		expect(notices.map((n) => renderNotice(n, 'de'))).toContain(
 			'Ist das Problem aus deiner Meldung „Dial tone cut early and out for days“ behoben? Antworte unter „Meine Meldungen“ oder über den Link in der E-Mail.'
+		);
+	});
+
+	it("writes the mail in the author's language, with links in it", async () => {
+		const { author } = await filed();
+		rememberUserLocale(db, author.id, 'de');
+		await runAt(T0 + 2 * WEEK);
+		const mail = db.select().from(mailOutbox).get()!;
+		expect(mail.subject).toBe('Ist es behoben? „Dial tone cut early and out for days“');
+		expect(mail.text).toContain('vor 2 Wochen gemeldet');
+		expect(mail.text).toMatch(
+			/Nein: https:\/\/recourse\.example\/de\/followup\/[\w-]{43}\?answer=no/
 		);
 	});
 
