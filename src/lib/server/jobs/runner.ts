@@ -88,8 +88,21 @@ const recurringKey = (kind: string) => `recurring:${kind}`;
 
 /** Gives every recurring kind its one row (`recurring:<kind>`), due now unless it has one. */
 export function armRecurringJobs(db: Db, registry: JobRegistry, now: number): void {
-	for (const [kind, { next }] of registry.kinds) {
-		if (next) scheduleJob(db, kind, { dueAt: now, key: recurringKey(kind) });
+	const keys = [...registry.kinds].filter(([, k]) => k.next).map(([kind]) => recurringKey(kind));
+	if (keys.length === 0) return;
+	// Read first: a timer tick that finds every row in place takes no write lock.
+	const armed = new Set(
+		db
+			.select({ key: job.key })
+			.from(job)
+			.where(inArray(job.key, keys))
+			.all()
+			.map((row) => row.key)
+	);
+	for (const key of keys) {
+		if (!armed.has(key)) {
+			scheduleJob(db, key.slice('recurring:'.length), { dueAt: now, key });
+		}
 	}
 }
 
@@ -103,6 +116,14 @@ export function claimDueJobs(db: Db, kinds: string[], now: number, limit = 20): 
 		and(eq(job.state, 'due'), lte(job.dueAt, now)),
 		and(eq(job.state, 'running'), lte(job.claimedAt, now - JOB_LEASE_MS))
 	);
+	// Most ticks find nothing due: a read answers that without the write lock an UPDATE takes.
+	const anyDue = db
+		.select({ id: job.id })
+		.from(job)
+		.where(and(claimable, inArray(job.kind, kinds)))
+		.limit(1)
+		.get();
+	if (!anyDue) return [];
 	return db
 		.update(job)
 		.set({ state: 'running', claimedAt: now, attempts: sql`${job.attempts} + 1` })
