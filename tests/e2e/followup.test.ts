@@ -63,6 +63,17 @@ test('a follow-up answered by its mailed link, once; the outcome history shows t
 	await expect(page.getByRole('heading', { name: 'Is it fixed?' })).toBeVisible();
 	await expect(page.getByRole('radio', { name: 'Yes' })).toBeChecked();
 	await expectAccessible(page);
+	// Opening the link (as a mail scanner does) answers nothing; a post without an answer is
+	// refused with the message beside the choices.
+	const outcome = (id: number) =>
+		withDb((db) => db.$client.prepare('select outcome from report where id = ?').pluck().get(id));
+	expect(outcome(reportId)).toBe('unresolved');
+	const empty = await page.request.post(link('yes'), {
+		form: {},
+		headers: { origin: baseURL!, accept: 'text/html' }
+	});
+	expect(empty.status()).toBe(400);
+	expect(await empty.text()).toContain('Choose one of the answers.');
 	await page.getByRole('button', { name: 'Record my answer' }).click();
 	await expect(page.getByRole('status')).toHaveText(
 		"Thank you: your answer “Yes” is recorded. The report's outcome is now: Resolved."
@@ -80,11 +91,7 @@ test('a follow-up answered by its mailed link, once; the outcome history shows t
 		headers: { origin: baseURL!, accept: 'text/html' }
 	});
 	expect(again.status()).toBe(410);
-	expect(
-		withDb((db) =>
-			db.$client.prepare('select outcome from report where id = ?').pluck().get(reportId)
-		)
-	).toBe('resolved');
+	expect(outcome(reportId)).toBe('resolved');
 
 	// The report's page: its outcome over time, at 320 px, accessible.
 	await page.goto(`/reports/${reportId}`);
@@ -110,10 +117,6 @@ test('a follow-up answered by its mailed link, once; the outcome history shows t
 			.filter({ hasText: `${title} (second case)` })
 			.getByRole('group')
 	).toHaveCount(0);
-	expect(
-		withDb((db) =>
-			db.$client.prepare('select outcome from report where id = ?').pluck().get(otherId)
-		)
-	).toBe('partly-resolved');
+	expect(outcome(otherId)).toBe('partly-resolved');
 	await expectAccessible(page);
 });
