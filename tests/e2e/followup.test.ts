@@ -36,7 +36,7 @@ test('a follow-up answered by its mailed link, once; the outcome history shows t
 			if (!made.ok) throw new Error('report');
 			return made.id;
 		};
-		const ids = [file(title), file(`${title} (second case)`)];
+		const ids = [file(title), file(`${title} (second case)`)] as const;
 		// Asked now rather than at the next hourly run: the server's runner picks it up.
 		scheduleJob(db, 'followup-questions', { dueAt: Date.now() });
 		return ids;
