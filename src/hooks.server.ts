@@ -2,7 +2,7 @@
 import { type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
-import { version } from '$app/environment';
+import { building, version } from '$app/environment';
 import { cookieMaxAge, getLocale, getTextDirection } from '$lib/paraglide/runtime';
 import {
 	SESSION_COOKIE,
@@ -20,10 +20,20 @@ import { ResponseCache } from '$lib/server/http/response-cache';
 import { applySecurityHeaders } from '$lib/server/http/security-headers';
 import { decideLocale, localeCookie } from '$lib/server/i18n';
 import { warmFacets } from '$lib/server/reports/facets';
+import { jobKinds } from '$lib/server/jobs/kinds';
+import { startJobTimer } from '$lib/server/jobs/runner';
+import { mail } from '$lib/server/mail';
 
-/** At start: explore's facet index begins loading (in batches between requests when large). */
+/**
+ * At start: explore's facet index begins loading (in batches between requests when large), and
+ * the job runner starts (every worker runs one; claims keep each job to one of them).
+ */
 export const init: ServerInit = () => {
 	warmFacets(db);
+	// Not while prerendering: a build sends no mail.
+	if (!building && config.jobsIntervalMs > 0) {
+		startJobTimer({ db, mail, origin: config.origin }, jobKinds, config.jobsIntervalMs);
+	}
 };
 
 const handleSession: Handle = async ({ event, resolve }) => {

@@ -2,6 +2,7 @@
 import { m } from '$lib/paraglide/messages';
 import { remembered } from '$lib/i18n';
 import type { Locale } from '$lib/paraglide/runtime';
+import type { FollowupAnswer } from './followup-answers';
 import type {
 	Category,
 	Channel,
@@ -63,6 +64,13 @@ const outcomeLabels: Labels<Outcome> = {
 	unresolved: m.out_unresolved,
 	'partly-resolved': m.out_partly_resolved,
 	resolved: m.out_resolved
+};
+
+const followupAnswerLabels: Labels<FollowupAnswer> = {
+	yes: m.followup_answer_yes,
+	partly: m.followup_answer_partly,
+	no: m.followup_answer_no,
+	'not-sure': m.followup_answer_not_sure
 };
 
 const industryLabels: Labels<Industry> = {
@@ -142,6 +150,7 @@ export const triggerLabel = labeller(triggerLabels);
 export const channelLabel = labeller(channelLabels);
 export const escalationLabel = labeller(escalationLabels);
 export const outcomeLabel = labeller(outcomeLabels);
+export const followupAnswerLabel = labeller(followupAnswerLabels);
 export const industryLabel = labeller(industryLabels);
 export const responseActionLabel = labeller(responseActionLabels);
 export const verdictLabel = labeller(verdictLabels);

@@ -271,6 +271,18 @@ const matrix: Record<string, Row> = {
 		form: () => ({ current: PASSWORD, password: 'another long enough passphrase' }),
 		cells: signedIn(DONE)
 	},
+	'/account/reports followup': {
+		path: () => '/account/reports?/followup',
+		form: (w) => ({ report: String(w.reportId), answer: 'not-sure' }),
+		// Only the author answers, and only a question that was asked (none yet: refused as spent).
+		cells: signedIn(FORBIDDEN, { author: [410, false] })
+	},
+	'/followup/[token] default': {
+		path: () => '/followup/not-a-token',
+		form: () => ({ answer: 'yes' }),
+		// The mailed link is the authority: without a real one, nobody answers anything.
+		cells: everyone(ABSENT)
+	},
 	'/reports/new default': {
 		path: () => '/reports/new',
 		form: (w) => reportBody(w, 'Filed again by the authorization matrix'),

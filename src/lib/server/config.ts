@@ -24,7 +24,11 @@ export const config = {
 	/** How long past that it may serve it while it asks (stale-while-revalidate). */
 	cacheStaleSeconds: wholeNumber(env.CACHE_STALE_SECONDS, 30),
 	/** Memory per worker for whole anonymous responses kept until the data changes; 0 turns it off. */
-	responseCacheBytes: wholeNumber(env.RESPONSE_CACHE_MB, 64) * 2 ** 20
+	responseCacheBytes: wholeNumber(env.RESPONSE_CACHE_MB, 64) * 2 ** 20,
+	/** How often each process looks for due jobs (src/lib/server/jobs); 0 turns its runner off. */
+	jobsIntervalMs: wholeNumber(env.JOBS_INTERVAL_SECONDS, 60) * 1000,
+	/** The site's address for links in mail sent without a request (jobs); adapter-node's ORIGIN. */
+	origin: (env.ORIGIN || 'http://localhost:5173').replace(/\/+$/, '')
 };
 
 function wholeNumber(value: string | undefined, fallback: number): number {

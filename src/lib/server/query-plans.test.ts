@@ -18,6 +18,9 @@ import { getReport, listLatestReports, listReportsForCompany } from './reports/r
 import { getScorecard } from './reports/scorecard';
 import { getResponse } from './responses/responses';
 import { createTestDb } from './testing/db';
+import { askDueFollowups } from './followups/followups';
+import { readOutcomeHistory } from './followups/outcome-history';
+import { outboxTransport } from './mail/mail';
 import { makeReport, makeUser } from './testing/factories';
 
 type Recorded = { sql: string; params: unknown[] };
@@ -118,6 +121,7 @@ const pages: Record<string, () => void> = {
 	'report page': () => {
 		const detail = getReport(db, reportId)!;
 		getResponse(db, reportId);
+		readOutcomeHistory(db, reportId);
 		listSimilarReports(db, detail.report);
 	},
 	'API list': () => {
@@ -126,6 +130,10 @@ const pages: Record<string, () => void> = {
 	'CSV export': () => {
 		for (const batch of exportBatches(db, filters(''), '', { max: 100 }))
 			expect(batch.length).toBeGreaterThan(0);
+	},
+	// The hourly job looks for reports 2, 4 and 8 weeks old: by creation time, never a scan.
+	'follow-up questions': () => {
+		void askDueFollowups({ db, mail: outboxTransport(db), origin: '', now: Date.now() });
 	},
 	'company filter': () => {
 		const f = filters(`company=${companySlug}&outcome=resolved`);

@@ -16,6 +16,7 @@ import {
 	verdicts
 } from '../../taxonomy';
 import { resolutionRoutes } from '../../case-timeline';
+import { followupAnswers } from '../../followup-answers';
 import { exploreFilterParams } from '../reports/explore';
 import { exportColumns, type ExportColumn } from '../reports/export';
 import type { Scorecard } from '../reports/scorecard';
@@ -107,7 +108,9 @@ const reportColumnSchemas: Record<ExportColumn, Schema> = {
 	response_timely: { type: ['boolean', 'null'] },
 	response_action: nullable(enumOf(responseActions)),
 	verdict: nullable(enumOf(verdicts)),
-	verdict_date: { type: ['string', 'null'], format: 'date-time' }
+	verdict_date: { type: ['string', 'null'], format: 'date-time' },
+	followup_answer: nullable(enumOf(followupAnswers)),
+	followup_date: { type: ['string', 'null'], format: 'date-time' }
 };
 
 const numericSummary = object({

@@ -2,16 +2,22 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { company, companyResponse, report } from '../db/schema';
+import { openQuestionsOf } from '../followups/followups';
 
 /**
  * The reports a user wrote, newest first (keyset by creation time and id), hidden ones included
  * (their author sees them with the reason). `awaitingVerdict`: the company answered in public and
- * the author has not yet accepted or disputed the answer.
+ * the author has not yet accepted or disputed the answer. `followup`: the "Is it fixed?" question
+ * waiting for the author's answer, if any.
  */
 export function listMyReports(
 	db: Db,
 	authorId: string,
-	options: { before?: { createdAt: number; id: number } | null; limit?: number } = {}
+	options: {
+		before?: { createdAt: number; id: number } | null;
+		limit?: number;
+		now?: number;
+	} = {}
 ) {
 	const limit = options.limit ?? 30;
 	const rows = db
@@ -44,6 +50,11 @@ export function listMyReports(
 		.orderBy(desc(report.createdAt), desc(report.id))
 		.limit(limit + 1)
 		.all();
+	const questions = openQuestionsOf(
+		db,
+		rows.slice(0, limit).map((row) => row.id),
+		options.now ?? Date.now()
+	);
 	const page = rows.slice(0, limit).map((row) => {
 		const answered = row.responseAt !== null && row.responseHiddenAt === null;
 		return {
@@ -57,7 +68,8 @@ export function listMyReports(
 			company: { name: row.companyName, slug: row.companySlug },
 			response: answered ? { action: row.responseAction, createdAt: row.responseAt! } : null,
 			verdict: answered ? row.verdict : null,
-			awaitingVerdict: answered && row.verdict === null && row.hiddenAt === null
+			awaitingVerdict: answered && row.verdict === null && row.hiddenAt === null,
+			followup: row.hiddenAt === null ? (questions.get(row.id) ?? null) : null
 		};
 	});
 	const last = page[page.length - 1];

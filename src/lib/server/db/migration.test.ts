@@ -13,7 +13,8 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from './client';
 import { rollupDrift } from '../testing/rollup-drift';
-import { getReport } from '../reports/reports';
+import { getReport, setReportOutcome } from '../reports/reports';
+import { readOutcomeHistory } from '../followups/outcome-history';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -86,6 +87,30 @@ describe('migrating a database of the previous release', () => {
 			const first = getReport(db, 1);
 			expect(first?.report.title).toBe((before.reports[0] as { title: string }).title);
 			expect(first?.events).toEqual([]);
+		} finally {
+			db.$client.close();
+		}
+	});
+
+	it('starts every report with an empty outcome history, then records each change (0011)', () => {
+		const file = previousReleaseDatabase();
+		const db = openDatabase(file);
+		try {
+			const count = (table: string) =>
+				db.$client.prepare(`select count(*) from ${table}`).pluck().get();
+			expect([count('outcome_change'), count('followup_question'), count('job')]).toEqual([
+				0, 0, 0
+			]);
+			const { id, outcome } = db.$client
+				.prepare(`select id, outcome from report where outcome <> 'resolved' limit 1`)
+				.get() as { id: number; outcome: string };
+			setReportOutcome(db, id, 'resolved', Date.UTC(2026, 10, 29));
+			expect(readOutcomeHistory(db, id)?.steps.map((s) => s.outcome)).toEqual([
+				outcome,
+				'resolved'
+			]);
+			expect(rollupDrift(db)).toEqual([]);
+			expect(count('report')).toBe(400);
 		} finally {
 			db.$client.close();
 		}

@@ -22,6 +22,7 @@ import {
 	verdicts
 } from '../../taxonomy';
 import { eventKinds, resolutionRoutes } from '../../case-timeline';
+import { followupAnswers } from '../../followup-answers';
 
 export const roles = ['user', 'moderator', 'admin'] as const;
 export type Role = (typeof roles)[number];
@@ -540,6 +541,75 @@ export const passwordReset = sqliteTable(
 	(t) => [index('password_reset_user_idx').on(t.userId)]
 );
 
+/**
+ * Scheduled work kept as rows (src/lib/server/jobs): claimed by one atomic UPDATE, so every
+ * worker process may run the loop and each job still runs once; rows outlive restarts.
+ */
+export const jobStates = ['due', 'running', 'done', 'failed'] as const;
+export const job = sqliteTable(
+	'job',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		/** Which handler runs it: a kind registered in src/lib/server/jobs/kinds.ts. */
+		kind: text('kind').notNull(),
+		/** JSON object handed to the handler. */
+		payload: text('payload').notNull().default('{}'),
+		/** One row per key: a recurring job's row is re-armed, never duplicated. */
+		key: text('key').unique(),
+		state: text('state', { enum: jobStates }).notNull().default('due'),
+		dueAt: integer('due_at').notNull(),
+		claimedAt: integer('claimed_at'),
+		finishedAt: integer('finished_at'),
+		attempts: integer('attempts').notNull().default(0),
+		lastError: text('last_error')
+	},
+	(t) => [index('job_due_idx').on(t.state, t.dueAt)]
+);
+
+/**
+ * "Is it fixed?", asked of a report's author 2, 4 and 8 weeks after filing while it is not
+ * resolved: one row per report and step, so each question is asked once. Only the SHA-256 of the
+ * mailed link's token is stored; the link works once, until `expires_at`.
+ */
+export const followupQuestion = sqliteTable(
+	'followup_question',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		reportId: integer('report_id')
+			.notNull()
+			.references(() => report.id, { onDelete: 'cascade' }),
+		/** Weeks after filing: 2, 4 or 8. */
+		weeks: integer('weeks').notNull(),
+		tokenHash: text('token_hash').notNull().unique(),
+		askedAt: integer('asked_at').notNull(),
+		expiresAt: integer('expires_at').notNull(),
+		answer: text('answer', { enum: followupAnswers }),
+		answeredAt: integer('answered_at')
+	},
+	(t) => [
+		uniqueIndex('followup_question_report_weeks_idx').on(t.reportId, t.weeks),
+		index('followup_question_answered_idx').on(t.answeredAt)
+	]
+);
+
+/**
+ * Every change of a report's outcome with its date, written by a trigger on `report` (migration
+ * 0011's custom SQL), so that edits, verdicts and follow-up answers are all recorded.
+ */
+export const outcomeChange = sqliteTable(
+	'outcome_change',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		reportId: integer('report_id')
+			.notNull()
+			.references(() => report.id, { onDelete: 'cascade' }),
+		fromOutcome: text('from_outcome', { enum: outcomes }).notNull(),
+		toOutcome: text('to_outcome', { enum: outcomes }).notNull(),
+		changedAt: integer('changed_at').notNull()
+	},
+	(t) => [index('outcome_change_report_idx').on(t.reportId, t.changedAt)]
+);
+
 export type User = typeof user.$inferSelect;
 export type Session = typeof session.$inferSelect;
 export type Company = typeof company.$inferSelect;
@@ -553,3 +623,6 @@ export type Flag = typeof flag.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
 export type RemovalReview = typeof removalReview.$inferSelect;
 export type Notification = typeof notification.$inferSelect;
+export type Job = typeof job.$inferSelect;
+export type FollowupQuestion = typeof followupQuestion.$inferSelect;
+export type OutcomeChange = typeof outcomeChange.$inferSelect;

@@ -8,6 +8,7 @@ import { m } from '$lib/paraglide/messages';
 import { localizeHref, type Locale } from '$lib/paraglide/runtime';
 import { flagReasonLabelIn } from '$lib/labels';
 import { flagReasons } from '$lib/taxonomy';
+import { parseJsonObject } from '../json-object';
 import type { Db } from '../db/client';
 import { auditLog, company, report, user } from '../db/schema';
 
@@ -142,18 +143,6 @@ function selectEntries(db: Db, where: SQL | undefined, limit: number) {
 }
 type Row = ReturnType<typeof selectEntries>[number];
 
-function parseDetails(json: string | null): Record<string, unknown> {
-	if (!json) return {};
-	try {
-		const value: unknown = JSON.parse(json);
-		return value && typeof value === 'object' && !Array.isArray(value)
-			? (value as Record<string, unknown>)
-			: {};
-	} catch {
-		return {};
-	}
-}
-
 /** One entry as the reader reads it. */
 export type AuditView = {
 	id: number;
@@ -170,7 +159,7 @@ export type AuditView = {
 };
 
 function view(row: Row, locale: Locale): AuditView {
-	const details = parseDetails(row.details);
+	const details = parseJsonObject(row.details);
 	const sentence = sentences[row.action]?.(locale, details) ?? row.action;
 	const reportId = typeof details.reportId === 'number' ? details.reportId : null;
 	let target = `${row.targetType} ${row.targetId}`;

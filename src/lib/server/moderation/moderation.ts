@@ -333,7 +333,8 @@ function authorNoticeOf(
 		key === 'legacy' ||
 		key === 'response-posted' ||
 		key === 'flag-upheld' ||
-		key === 'flag-declined'
+		key === 'flag-declined' ||
+		key === 'followup-asked'
 	) {
 		throw new Error(`not a moderation notice: ${key}`);
 	}

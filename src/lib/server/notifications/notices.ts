@@ -20,6 +20,8 @@ export type NoticeParams = {
 	'flag-upheld': { title: string; note: string };
 	/** To a flagger: moderators looked and left the item public. */
 	'flag-declined': { title: string; note: string };
+	/** To an author: "Is it fixed?", asked 2, 4 and 8 weeks after filing (followups/followups.ts). */
+	'followup-asked': { title: string };
 	/** A sentence stored before notices had keys (migration 0005), shown as it was written. */
 	legacy: { text: string };
 };
@@ -79,6 +81,7 @@ const renderers: Record<NoticeKey, Render> = {
 		withNote(m.notice_flag_upheld({ title: p.title ?? '' }, { locale }), p.note, locale),
 	'flag-declined': (p, locale) =>
 		withNote(m.notice_flag_declined({ title: p.title ?? '' }, { locale }), p.note, locale),
+	'followup-asked': (p, locale) => m.notice_followup_asked({ title: p.title ?? '' }, { locale }),
 	legacy: (p) => p.text ?? ''
 };
 

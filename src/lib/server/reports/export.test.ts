@@ -180,10 +180,10 @@ describe("the company's side", () => {
 		});
 		const csv = await exportResponse(db, everything, 'https://recourse.example', 'csv').text();
 		expect(csv).toContain(
-			'response,response_date,response_timely,response_action,verdict,verdict_date\n'
+			'response,response_date,response_timely,response_action,verdict,verdict_date,followup_answer,followup_date\n'
 		);
 		expect(csv).toContain(
-			'We refunded the fee.,2026-02-01T00:00:00.000Z,true,monetary-relief,disputed,2026-02-03T00:00:00.000Z\n'
+			'We refunded the fee.,2026-02-01T00:00:00.000Z,true,monetary-relief,disputed,2026-02-03T00:00:00.000Z,,\n'
 		);
 	});
 });

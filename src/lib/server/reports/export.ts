@@ -2,7 +2,14 @@
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages';
 import type { Db } from '../db/client';
-import { company, companyResponse, report, reportChannel, reportEscalation } from '../db/schema';
+import {
+	company,
+	companyResponse,
+	followupQuestion,
+	report,
+	reportChannel,
+	reportEscalation
+} from '../db/schema';
 import { exploreConditions, newestMatchingIds, noFilters, type ExploreFilters } from './explore';
 import {
 	categoryList,
@@ -74,7 +81,10 @@ export const exportColumns = [
 	['response_timely', m.export_col_response_timely],
 	['response_action', m.export_col_response_action],
 	['verdict', m.export_col_verdict],
-	['verdict_date', m.export_col_verdict_date]
+	['verdict_date', m.export_col_verdict_date],
+	// The author's latest answer to "Is it fixed?" (decision 029).
+	['followup_answer', m.export_col_followup_answer],
+	['followup_date', m.export_col_followup_date]
 ] as const;
 export type ExportColumn = (typeof exportColumns)[number][0];
 /** A value of a column: JSON keeps booleans and objects; CSV writes them as text. */
@@ -114,7 +124,11 @@ function batchQuery(
 				triggers: triggerList,
 				escalations: sql<
 					string | null
-				>`(select group_concat(${reportEscalation.escalation}, '|') from ${reportEscalation} where ${reportEscalation.reportId} = ${report.id})`
+				>`(select group_concat(${reportEscalation.escalation}, '|') from ${reportEscalation} where ${reportEscalation.reportId} = ${report.id})`,
+				// "answer|answered_at" of the latest answer: one lookup by the (report, weeks) index.
+				followup: sql<
+					string | null
+				>`(select ${followupQuestion.answer} || '|' || ${followupQuestion.answeredAt} from ${followupQuestion} where ${followupQuestion.reportId} = ${report.id} and ${followupQuestion.answeredAt} is not null order by ${followupQuestion.answeredAt} desc limit 1)`
 			})
 			.from(report)
 			.innerJoin(company, eq(company.id, report.companyId))
@@ -155,6 +169,7 @@ function toExportRow(row: BatchRow, origin: string): ExportRow {
 	const r = row.report;
 	// A left join gives an object of nulls when there is no response.
 	const response = row.response?.createdAt == null ? null : row.response;
+	const [followupAnswer, followupAt] = row.followup?.split('|') ?? [];
 	return {
 		id: r.id,
 		url: `${origin}/reports/${r.id}`,
@@ -207,7 +222,9 @@ function toExportRow(row: BatchRow, origin: string): ExportRow {
 		response_timely: response ? response.timely : null,
 		response_action: response?.action ?? null,
 		verdict: response?.verdict ?? null,
-		verdict_date: response?.verdictAt ? iso(response.verdictAt) : null
+		verdict_date: response?.verdictAt ? iso(response.verdictAt) : null,
+		followup_answer: followupAnswer ?? null,
+		followup_date: followupAt ? iso(Number(followupAt)) : null
 	};
 }
 

@@ -66,8 +66,13 @@ export function reportInput(overrides: Partial<ReportInput> = {}): ReportInput {
 	};
 }
 
-export function makeReport(db: Db, authorId: string, overrides: Partial<ReportInput> = {}) {
-	const result = createReport(db, reportInput(overrides), authorId);
+export function makeReport(
+	db: Db,
+	authorId: string,
+	overrides: Partial<ReportInput> = {},
+	now = Date.now()
+) {
+	const result = createReport(db, reportInput(overrides), authorId, now);
 	if (!result.ok) throw new Error(`makeReport: ${JSON.stringify(result.problem)}`);
 	return result.id;
 }

@@ -12,6 +12,7 @@ import { hasMeToo, setMeToo } from '$lib/server/reports/me-too';
 import { parseReportId } from '$lib/server/reports/report-id';
 import { reportSource, reportTags } from '$lib/server/reports/report-source';
 import { getReport } from '$lib/server/reports/reports';
+import { readOutcomeHistory } from '$lib/server/followups/outcome-history';
 import { escalationGuide } from '$lib/server/guide/report-view';
 import {
 	answerResponse,
@@ -67,6 +68,8 @@ export const load: PageServerLoad = ({ params, locals }) => {
 		channels: detail.channels,
 		escalations: detail.escalations,
 		events: detail.events,
+		// Dates and outcomes only: public like the outcome itself.
+		outcomeHistory: readOutcomeHistory(db, report.id),
 		regionName: report.region ? regionName(report.region) : null,
 		isAuthor,
 		guide: escalationGuide(detail, response?.createdAt ?? null, isAuthor),

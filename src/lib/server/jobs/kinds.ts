@@ -1,0 +1,14 @@
+/**
+ * The kinds of job the app runs (see runner.ts). Registering one is one call here, e.g.
+ * `jobKinds.daily('company-digest', sendDigests, { atHourUtc: 6 })`.
+ */
+import { askDueFollowups } from '../followups/followups';
+import { JobRegistry } from './runner';
+
+const HOUR_MS = 3_600_000;
+
+export const jobKinds = new JobRegistry()
+	// "Is it fixed?" 2, 4 and 8 weeks after filing: asked within the hour it falls due.
+	.every('followup-questions', HOUR_MS, async (ctx) => {
+		await askDueFollowups(ctx);
+	});
