@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { statementCache, type Connection } from './db/client';
 import { listTopCompanies } from './companies/companies';
 import { getRepresentation } from './companies/representatives';
+import { countDashboardTabs, dashboardTabs, listDashboardReports } from './companies/dashboard';
 import { getPattern, listSimilarReports } from './patterns/patterns';
 import { listExploreReports, parseExploreFilters, summariseExplore } from './reports/explore';
 import { exportBatches, listReportsPage } from './reports/export';
@@ -126,6 +127,17 @@ const pages: Record<string, () => void> = {
 	'CSV export': () => {
 		for (const batch of exportBatches(db, filters(''), '', { max: 100 }))
 			expect(batch.length).toBeGreaterThan(0);
+	},
+	'company dashboard': () => {
+		const none = { q: '', category: null, pattern: null, country: null, from: null, to: null };
+		const some = { ...none, category: 'billing-error' as const, country: 'US', q: 'refund' };
+		for (const f of [none, some]) {
+			countDashboardTabs(db, companyId, f);
+			for (const tab of dashboardTabs) {
+				listDashboardReports(db, companyId, { tab, sort: 'newest', filters: f });
+				listDashboardReports(db, companyId, { tab, sort: 'oldest', filters: f });
+			}
+		}
 	},
 	'company filter': () => {
 		const f = filters(`company=${companySlug}&outcome=resolved`);

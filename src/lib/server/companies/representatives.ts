@@ -20,7 +20,8 @@ export const CLAIM_MAX_ATTEMPTS = 5;
 /** Codes a user may request per hour, across companies: each one sends a mail. */
 export const CLAIMS_PER_HOUR = 5;
 
-function hashCode(code: string): string {
+/** SHA-256 of a code or link token, hex: what is stored instead of it. */
+export function hashCode(code: string): string {
 	return encodeHexLowerCase(sha256(new TextEncoder().encode(code)));
 }
 
@@ -44,6 +45,23 @@ export function isRepresentative(db: Db, userId: string, companyId: number): boo
 			)
 		)
 		.get();
+}
+
+/** How many managers the company's team has now (it keeps at least one: companies/team.ts). */
+export function managerCount(db: Db, companyId: number): number {
+	return (
+		db
+			.select({ n: count() })
+			.from(companyRepresentative)
+			.where(
+				and(
+					eq(companyRepresentative.companyId, companyId),
+					eq(companyRepresentative.role, 'manager'),
+					isNull(companyRepresentative.revokedAt)
+				)
+			)
+			.get()?.n ?? 0
+	);
 }
 
 /** The companies a user represents now (for the header and dashboards). */
@@ -207,6 +225,8 @@ export function verifyClaim(
 						userId: input.userId,
 						email: claim.email,
 						method: 'email',
+						// The first to prove they work there runs the team; later claimants answer.
+						role: managerCount(tx, input.companyId) ? 'responder' : 'manager',
 						verifiedAt: now
 					})
 					.returning({ id: companyRepresentative.id })
