@@ -17,6 +17,8 @@ export const config = {
 	rateLimits: env.RATE_LIMITS !== 'off',
 	/** SMTP server as a URL (smtp:// or smtps://); without it, mail goes to the outbox table. */
 	smtpUrl: env.SMTP_URL || null,
+	/** The site's public address, for links in mail sent outside a request (daily digests). */
+	origin: (env.ORIGIN || 'http://localhost:5173').replace(/\/$/, ''),
 	/** Sender of every message. */
 	mailFrom: env.MAIL_FROM || 'Recourse <no-reply@recourse.invalid>',
 	/** How long a shared cache (nginx, a CDN) may serve an anonymous read without asking again. */
