@@ -194,7 +194,14 @@ export async function inviteColleague(
 }
 
 export type InviteLookup =
-	| { ok: true; inviteId: number; companyId: number; companyName: string; companySlug: string }
+	| {
+			ok: true;
+			inviteId: number;
+			companyId: number;
+			companyName: string;
+			companySlug: string;
+			role: RepresentativeRole;
+	  }
 	| { ok: false; reason: 'invalid' | 'expired' | 'used' };
 
 /** What an invitation link opens: its company, or why it no longer works. */
@@ -203,6 +210,7 @@ export function findInvite(db: Db, token: string, now = Date.now()): InviteLooku
 		.select({
 			id: representativeInvite.id,
 			companyId: representativeInvite.companyId,
+			role: representativeInvite.role,
 			invitedBy: representativeInvite.invitedBy,
 			expiresAt: representativeInvite.expiresAt,
 			acceptedAt: representativeInvite.acceptedAt,
@@ -226,7 +234,8 @@ export function findInvite(db: Db, token: string, now = Date.now()): InviteLooku
 		inviteId: row.id,
 		companyId: row.companyId,
 		companyName: row.companyName,
-		companySlug: row.companySlug
+		companySlug: row.companySlug,
+		role: row.role
 	};
 }
 
