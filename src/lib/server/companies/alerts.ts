@@ -6,7 +6,7 @@
 import { hmac } from '@oslojs/crypto/hmac';
 import { SHA256 } from '@oslojs/crypto/sha2';
 import { decodeHex, encodeHexLowerCase } from '@oslojs/encoding';
-import { and, asc, eq, gt, isNull, lte, or } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, lte, or, sql } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import type { Db } from '../db/client';
@@ -148,7 +148,8 @@ function recipients(tx: Db, companyId: number, choice: AlertChoice) {
 			id: companyRepresentative.id,
 			lastDigestAt: companyRepresentative.lastDigestAt,
 			verifiedAt: companyRepresentative.verifiedAt,
-			email: user.email,
+			// The work address they proved, where the company's mail belongs; else their account's.
+			email: sql<string>`coalesce(${companyRepresentative.email}, ${user.email})`,
 			locale: user.locale
 		})
 		.from(companyRepresentative)

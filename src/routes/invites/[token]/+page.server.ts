@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import { localizeHref } from '$lib/paraglide/runtime';
+import { getLocale, localizeHref } from '$lib/paraglide/runtime';
+import { rememberUserLocale } from '$lib/server/notifications/notifications';
 import { requireUser } from '$lib/server/auth/guard';
 import { acceptInvite, findInvite, type AcceptResult } from '$lib/server/companies/team';
 import { db } from '$lib/server/db';
@@ -31,6 +32,8 @@ export const actions: Actions = {
 		const user = requireUser(locals, url);
 		const result = acceptInvite(db, user, params.token);
 		if (!result.ok) return fail(400, { problem: problem(result.reason) });
+		// New-report alerts are written in the language the invitation was accepted in.
+		rememberUserLocale(db, user.id, getLocale());
 		redirect(303, localizeHref(`/companies/${result.companySlug}/dashboard?verified=1`));
 	}
 };

@@ -1,5 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { localizeHref } from '$lib/paraglide/runtime';
+import { getLocale, localizeHref } from '$lib/paraglide/runtime';
+import { rememberUserLocale } from '$lib/server/notifications/notifications';
 import { m } from '$lib/paraglide/messages';
 import { requireUser } from '$lib/server/auth/guard';
 import { alertChoiceOf, setAlertChoice } from '$lib/server/companies/alerts';
@@ -123,6 +124,8 @@ export const actions: Actions = {
 		const choice = text(data, 'alerts');
 		if (!isOneOf(alertChoices, choice)) return fail(400, { alertsError: m.error_required() });
 		setAlertChoice(db, user.id, company.id, choice);
+		// The alerts are written in the language the choice was made in.
+		rememberUserLocale(db, user.id, getLocale());
 		return { alertsSaved: true };
 	}
 };
