@@ -244,6 +244,7 @@ const signedIn = (cell: Cell, others: Partial<Record<Actor, Cell>> = {}): Record
 	author: cell,
 	other: cell,
 	repA: cell,
+	respA: cell,
 	repB: cell,
 	moderator: cell,
 	admin: cell,
