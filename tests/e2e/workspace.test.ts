@@ -90,7 +90,7 @@ test('a manager invites a colleague who answers from the dashboard and stops new
 	await expect(email).toHaveValue('kolega@gmail.com');
 	const colleagueAddress = `kolega@${domain}`;
 	await email.fill(colleagueAddress);
-	await page.getByLabel('Rola').selectOption({ label: 'odpowiadający' });
+	await page.getByLabel('Rola', { exact: true }).selectOption({ label: 'odpowiadający' });
 	await page.getByRole('button', { name: 'Wyślij zaproszenie' }).click();
 	await expect(page.getByRole('status')).toHaveText(
 		`Zaproszenie wysłano na adres ${colleagueAddress}.`

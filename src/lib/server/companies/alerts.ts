@@ -22,6 +22,9 @@ export const UNSUBSCRIBE_LIFETIME = 180 * DAY_MS;
 /** Reports listed in one digest; the dashboard has the rest. */
 const DIGEST_MAX = 50;
 
+/** Where alerts go: the work address they proved (the company's mail belongs there), else their account's. */
+const alertAddress = sql<string>`coalesce(${companyRepresentative.email}, ${user.email})`;
+
 /** The person's signing key, made on first use (rows made before alerts have none). */
 function alertKeyOf(tx: Db, representativeId: number): Uint8Array {
 	const row = tx
@@ -72,7 +75,7 @@ export function readUnsubscribeToken(db: Db, token: string, now = Date.now()): U
 	const row = db
 		.select({
 			key: companyRepresentative.alertKey,
-			email: user.email,
+			email: alertAddress,
 			companyName: company.name
 		})
 		.from(companyRepresentative)
@@ -148,8 +151,7 @@ function recipients(tx: Db, companyId: number, choice: AlertChoice) {
 			id: companyRepresentative.id,
 			lastDigestAt: companyRepresentative.lastDigestAt,
 			verifiedAt: companyRepresentative.verifiedAt,
-			// The work address they proved, where the company's mail belongs; else their account's.
-			email: sql<string>`coalesce(${companyRepresentative.email}, ${user.email})`,
+			email: alertAddress,
 			locale: user.locale
 		})
 		.from(companyRepresentative)
