@@ -3,11 +3,13 @@
  * (0005): the fixture was made by the previous release (migrations 0000–0004) with demo data,
  * responses, verdicts and "me too"s (tests/fixtures/migrations/README.md).
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from './client';
 import { rollupDrift } from '../testing/rollup-drift';
@@ -84,6 +86,52 @@ describe('migrating a database of the previous release', () => {
 			const first = getReport(db, 1);
 			expect(first?.report.title).toBe((before.reports[0] as { title: string }).title);
 			expect(first?.events).toEqual([]);
+		} finally {
+			db.$client.close();
+		}
+	});
+
+	it('keeps them through the company workspace migration (0010), and every representative manages', () => {
+		// The previous release's database: the fixture brought to 0009 with a representative.
+		const file = previousReleaseDatabase();
+		const folder = join(dirs[dirs.length - 1]!, 'drizzle-0009');
+		cpSync('drizzle', folder, { recursive: true });
+		const journalFile = join(folder, 'meta', '_journal.json');
+		const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { idx: number }[] };
+		journal.entries = journal.entries.filter((entry) => entry.idx <= 9);
+		writeFileSync(journalFile, JSON.stringify(journal));
+		const old = new Database(file);
+		old.pragma('foreign_keys = OFF');
+		migrate(drizzle(old), { migrationsFolder: folder });
+		expect(old.prepare('select count(*) from __drizzle_migrations').pluck().get()).toBe(10);
+		const userId = old.prepare('select id from user order by id limit 1').pluck().get();
+		old
+			.prepare(
+				`insert into company_representative (company_id, user_id, email, method, verified_at)
+			values (1, ?, 'care@example.test', 'email', 1)`
+			)
+			.run(userId);
+		const before = snapshot(old);
+		const rollups = old.prepare('select * from rollup order by scope, dimension, key').all();
+		old.close();
+
+		const db = openDatabase(file);
+		try {
+			expect(snapshot(db.$client)).toEqual(before);
+			expect(
+				db.$client.prepare('select * from rollup order by scope, dimension, key').all()
+			).toEqual(rollups);
+			expect(rollupDrift(db)).toEqual([]);
+			expect(
+				db.$client
+					.prepare(
+						`select distinct role, alerts, last_digest_at, alert_key, count(*) over () > 1 as several
+						from company_representative`
+					)
+					.all()
+			).toEqual([
+				{ role: 'manager', alerts: 'each', last_digest_at: null, alert_key: null, several: 1 }
+			]);
 		} finally {
 			db.$client.close();
 		}
