@@ -15,6 +15,7 @@ import type { MailMessage, MailTransport } from '../mail/mail';
 import { readerLocale } from '../notifications/notices';
 import { oneLine } from '../../one-line';
 import type { AlertChoice } from '../../taxonomy';
+import { currentRepresentative, currentTeam } from './representatives';
 
 const DAY_MS = 86_400_000;
 /** How long an unsubscribe link works: long enough for an old mail, short enough to go stale. */
@@ -116,13 +117,7 @@ export function setAlertChoice(
 		db
 			.update(companyRepresentative)
 			.set({ alerts: choice })
-			.where(
-				and(
-					eq(companyRepresentative.userId, userId),
-					eq(companyRepresentative.companyId, companyId),
-					isNull(companyRepresentative.revokedAt)
-				)
-			)
+			.where(currentRepresentative(userId, companyId))
 			.run().changes > 0
 	);
 }
@@ -133,13 +128,7 @@ export function alertChoiceOf(db: Db, userId: string, companyId: number): AlertC
 		db
 			.select({ alerts: companyRepresentative.alerts })
 			.from(companyRepresentative)
-			.where(
-				and(
-					eq(companyRepresentative.userId, userId),
-					eq(companyRepresentative.companyId, companyId),
-					isNull(companyRepresentative.revokedAt)
-				)
-			)
+			.where(currentRepresentative(userId, companyId))
 			.get()?.alerts ?? null
 	);
 }
@@ -156,13 +145,7 @@ function recipients(tx: Db, companyId: number, choice: AlertChoice) {
 		})
 		.from(companyRepresentative)
 		.innerJoin(user, eq(companyRepresentative.userId, user.id))
-		.where(
-			and(
-				eq(companyRepresentative.companyId, companyId),
-				isNull(companyRepresentative.revokedAt),
-				eq(companyRepresentative.alerts, choice)
-			)
-		)
+		.where(and(currentTeam(companyId), eq(companyRepresentative.alerts, choice)))
 		.all();
 }
 

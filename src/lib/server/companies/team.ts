@@ -13,7 +13,14 @@ import { recordAudit } from '../moderation/audit';
 import { oneLine } from '../../one-line';
 import type { RepresentativeRole } from '../../taxonomy';
 import type { Actor } from '../auth/roles';
-import { hashCode, isRepresentative, managerCount } from './representatives';
+import {
+	addRepresentative,
+	currentRepresentative,
+	currentTeam,
+	hashCode,
+	isRepresentative,
+	managerCount
+} from './representatives';
 import { checkWorkEmail } from './work-email';
 
 const HOUR = 3_600_000;
@@ -32,13 +39,7 @@ export function representativeRole(
 		db
 			.select({ role: companyRepresentative.role })
 			.from(companyRepresentative)
-			.where(
-				and(
-					eq(companyRepresentative.userId, userId),
-					eq(companyRepresentative.companyId, companyId),
-					isNull(companyRepresentative.revokedAt)
-				)
-			)
+			.where(currentRepresentative(userId, companyId))
 			.get()?.role ?? null
 	);
 }
@@ -61,9 +62,7 @@ export function listTeam(db: Db, companyId: number, now = Date.now()) {
 		})
 		.from(companyRepresentative)
 		.innerJoin(user, eq(companyRepresentative.userId, user.id))
-		.where(
-			and(eq(companyRepresentative.companyId, companyId), isNull(companyRepresentative.revokedAt))
-		)
+		.where(currentTeam(companyId))
 		.orderBy(companyRepresentative.role, companyRepresentative.verifiedAt)
 		.all();
 	const invites = db
@@ -129,13 +128,7 @@ export async function inviteColleague(
 			const already = tx
 				.select({ id: companyRepresentative.id })
 				.from(companyRepresentative)
-				.where(
-					and(
-						eq(companyRepresentative.companyId, input.companyId),
-						isNull(companyRepresentative.revokedAt),
-						eq(companyRepresentative.email, email)
-					)
-				)
+				.where(and(currentTeam(input.companyId), eq(companyRepresentative.email, email)))
 				.get();
 			if (already) return { ok: false, reason: 'already-representative' };
 			const recent =
@@ -261,9 +254,9 @@ export function acceptInvite(db: Db, actor: Actor, token: string, now = Date.now
 				.returning()
 				.get();
 			if (!invite) return { ok: false, reason: 'used' };
-			const rep = tx
-				.insert(companyRepresentative)
-				.values({
+			addRepresentative(
+				tx,
+				{
 					companyId: found.companyId,
 					userId: actor.id,
 					email: invite.email,
@@ -271,19 +264,12 @@ export function acceptInvite(db: Db, actor: Actor, token: string, now = Date.now
 					grantedBy: invite.invitedBy,
 					role: invite.role,
 					verifiedAt: now
-				})
-				.returning({ id: companyRepresentative.id })
-				.get();
-			recordAudit(
-				tx,
+				},
 				{
 					actorId: actor.id,
 					action: 'representative.joined',
-					targetType: 'company',
-					targetId: found.companyId,
-					details: { representativeId: rep.id, email: invite.email, role: invite.role }
-				},
-				now
+					details: { email: invite.email, role: invite.role }
+				}
 			);
 			return { ok: true, companySlug: found.companySlug };
 		},
@@ -300,13 +286,7 @@ function memberFor(tx: Db, actor: Actor, companyId: number, representativeId: nu
 	const member = tx
 		.select({ id: companyRepresentative.id, role: companyRepresentative.role })
 		.from(companyRepresentative)
-		.where(
-			and(
-				eq(companyRepresentative.id, representativeId),
-				eq(companyRepresentative.companyId, companyId),
-				isNull(companyRepresentative.revokedAt)
-			)
-		)
+		.where(and(currentTeam(companyId), eq(companyRepresentative.id, representativeId)))
 		.get();
 	return member ?? ('not-found' as const);
 }
