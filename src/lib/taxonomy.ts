@@ -234,3 +234,11 @@ export function parsePatternSlug(slug: string): { category: Category; trigger: T
 	if (trigger === 'none') return null;
 	return { category, trigger };
 }
+
+/** What a company's representative may do: responders answer; managers also run the team. */
+export const representativeRoles = ['manager', 'responder'] as const;
+export type RepresentativeRole = (typeof representativeRoles)[number];
+
+/** How a representative hears of new reports about their company. */
+export const alertChoices = ['each', 'daily', 'none'] as const;
+export type AlertChoice = (typeof alertChoices)[number];

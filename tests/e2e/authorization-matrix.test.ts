@@ -17,7 +17,17 @@ import { createReport, getReport } from '../../src/lib/server/reports/reports';
 import { reportInput } from '../../src/lib/server/testing/factories';
 import { databasePath, expect, test, uniqueEmail, withDb } from './fixtures';
 
-const actors = ['anonymous', 'author', 'other', 'repA', 'repB', 'moderator', 'admin'] as const;
+// repA manages company A's team; respA only answers for A (decision 030).
+const actors = [
+	'anonymous',
+	'author',
+	'other',
+	'repA',
+	'respA',
+	'repB',
+	'moderator',
+	'admin'
+] as const;
 type Actor = (typeof actors)[number];
 const PASSWORD = 'a long enough password';
 
@@ -81,6 +91,7 @@ async function makeWorld() {
 		const moderator = { id: people.moderator.id, role: 'moderator' };
 		for (const [actor, companyId] of [
 			['repA', detail.company.id],
+			['respA', detail.company.id],
 			['repB', b.company.id]
 		] as const) {
 			grantRepresentative(db, moderator, {
@@ -89,8 +100,28 @@ async function makeWorld() {
 				reason: 'matrix'
 			});
 		}
+		db.$client
+			.prepare(
+				"update company_representative set role = 'responder' where user_id = ? and company_id = ?"
+			)
+			.run(people.respA.id, detail.company.id);
+		// A third member of A's team, for its manager to remove.
+		const extra = await createUser(db, { email: uniqueEmail('matrix-extra'), password: PASSWORD });
+		if (!extra.ok) throw new Error('user');
+		grantRepresentative(db, moderator, {
+			companyId: detail.company.id,
+			email: extra.user.email,
+			reason: 'matrix'
+		});
+		const extraMemberA = String(
+			db.$client
+				.prepare('select id from company_representative where user_id = ?')
+				.pluck()
+				.get(extra.user.id)
+		);
 		return {
 			people,
+			extraMemberA,
 			reportId: made.id,
 			companyA: { id: detail.company.id, slug: detail.company.slug, domain: domainA },
 			companyB: { id: b.company.id, slug: b.company.slug },
@@ -174,7 +205,11 @@ function codeMailedTo(email: string): string {
 	);
 }
 
-function representativeId(w: World, actor: 'repB' | 'other'): string {
+function representativeId(
+	w: World,
+	actor: 'repB' | 'other' | 'respA',
+	companyId = w.companyB.id
+): string {
 	return String(
 		withDb((db) =>
 			db.$client
@@ -182,7 +217,7 @@ function representativeId(w: World, actor: 'repB' | 'other'): string {
 					'select id from company_representative where company_id = ? and user_id = ? and revoked_at is null'
 				)
 				.pluck()
-				.get(w.companyB.id, w.people[actor].id)
+				.get(companyId, w.people[actor].id)
 		)
 	);
 }
@@ -209,6 +244,7 @@ const signedIn = (cell: Cell, others: Partial<Record<Actor, Cell>> = {}): Record
 	author: cell,
 	other: cell,
 	repA: cell,
+	respA: cell,
 	repB: cell,
 	moderator: cell,
 	admin: cell,
@@ -307,12 +343,13 @@ const matrix: Record<string, Row> = {
 	'/reports/[id] respond': {
 		path: (w) => `/reports/${w.reportId}?/respond`,
 		form: () => ({ body: 'We looked into it and restored the line.', action: 'fixed' }),
-		cells: signedIn(FORBIDDEN, { repA: DONE })
+		// A responder may answer too: after A's manager, it is told the report has its one answer.
+		cells: signedIn(FORBIDDEN, { repA: DONE, respA: [409, null] })
 	},
 	'/reports/[id] editResponse': {
 		path: (w) => `/reports/${w.reportId}?/editResponse`,
 		form: () => ({ body: 'We looked into it again and refunded the month.', action: 'fixed' }),
-		cells: signedIn(FORBIDDEN, { repA: DONE })
+		cells: signedIn(FORBIDDEN, { repA: DONE, respA: DONE })
 	},
 	'/reports/[id] answer': {
 		path: (w) => `/reports/${w.reportId}?/answer`,
@@ -348,7 +385,7 @@ const matrix: Record<string, Row> = {
 		path: (w) => `/companies/${w.companyA.slug}/claim?/send`,
 		form: (w, actor) => ({ email: `${actor}@${w.companyA.domain}` }),
 		// A representative already is one: sent to the dashboard, nothing asked for.
-		cells: signedIn(MOVED, { repA: [303, false] })
+		cells: signedIn(MOVED, { repA: [303, false], respA: [303, false] })
 	},
 	'/companies/[slug]/claim verify': {
 		path: (w) => `/companies/${w.companyA.slug}/claim?/verify`,
@@ -356,7 +393,7 @@ const matrix: Record<string, Row> = {
 		// wrong code counts an attempt against the claim of whoever typed it; A's representative
 		// is sent to the dashboard.
 		form: (w) => ({ code: codeMailedTo(`author@${w.companyA.domain}`) }),
-		cells: signedIn([400, true], { author: MOVED, repA: [303, false] })
+		cells: signedIn([400, true], { author: MOVED, repA: [303, false], respA: [303, false] })
 	},
 	'/companies/[slug]/representatives grant': {
 		path: (w) => `/companies/${w.companyB.slug}/representatives?/grant`,
@@ -373,6 +410,41 @@ const matrix: Record<string, Row> = {
 			reason: 'matrix'
 		}),
 		cells: moderators(DONE, DONE)
+	},
+	'/companies/[slug]/team invite': {
+		path: (w) => `/companies/${w.companyA.slug}/team?/invite`,
+		form: (w, actor) => ({ email: `colleague-${actor}@${w.companyA.domain}`, role: 'responder' }),
+		// Only the company's managers run its team; moderators grant on /representatives.
+		cells: signedIn(FORBIDDEN, { repA: DONE })
+	},
+	'/companies/[slug]/team alerts': {
+		path: (w) => `/companies/${w.companyA.slug}/team?/alerts`,
+		form: () => ({ alerts: 'daily' }),
+		// Each member chooses their own (the author joined A's team through the claim row).
+		cells: signedIn(FORBIDDEN, { repA: DONE, respA: DONE, author: DONE })
+	},
+	'/companies/[slug]/team remove': {
+		path: (w) => `/companies/${w.companyA.slug}/team?/remove`,
+		form: (w) => ({ id: w.extraMemberA }),
+		cells: signedIn(FORBIDDEN, { repA: DONE })
+	},
+	'/companies/[slug]/team role': {
+		path: (w) => `/companies/${w.companyA.slug}/team?/role`,
+		// After this row respA manages too.
+		form: (w) => ({ id: representativeId(w, 'respA', w.companyA.id), role: 'manager' }),
+		cells: signedIn(FORBIDDEN, { repA: DONE })
+	},
+	'/invites/[token] default': {
+		// A link that names no invitation: nobody joins through it.
+		path: () => '/invites/not-a-real-invitation',
+		form: () => ({}),
+		cells: signedIn(REFUSED)
+	},
+	'/unsubscribe/[token] default': {
+		path: () => '/unsubscribe/1.99999999999999.' + '0'.repeat(64),
+		form: () => ({}),
+		// No log-in: the signed link is the proof, and a forged one is refused.
+		cells: everyone(REFUSED)
 	},
 	'/logout default': {
 		path: () => '/logout',
@@ -456,7 +528,9 @@ test('every state-changing entry answers each actor as the matrix says, and refu
 	const wanted: string[] = [];
 	/** Sends a row's cells, refusals first, noting what was seen beside what the row expects. */
 	async function send(entry: string, row: Row) {
-		const order = [...actors].sort((a, b) => Number(row.cells[a][1]) - Number(row.cells[b][1]));
+		// Refusals, then successes, then cells that may go either way (they follow what went before).
+		const rank = (actor: Actor) => ({ false: 0, true: 1, null: 2 })[String(row.cells[actor][1])]!;
+		const order = [...actors].sort((a, b) => rank(a) - rank(b));
 		for (const actor of order) {
 			const [status, writes] = row.cells[actor];
 			const form = row.form(w, actor);

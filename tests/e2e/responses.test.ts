@@ -79,11 +79,9 @@ test('a representative verifies, answers a report in public, and the consumer di
 	await rep.getByLabel('Verification code').fill(code!);
 	await rep.getByRole('button', { name: 'Verify' }).click();
 
-	await expect(
-		rep.getByRole('heading', { level: 1, name: /reports awaiting a response/ })
-	).toBeVisible();
+	await expect(rep.getByRole('heading', { level: 1, name: /reports and answers/ })).toBeVisible();
 	await expect(rep.getByRole('status')).toContainText('You are now a verified representative');
-	const awaiting = rep.getByRole('table', { name: 'Reports awaiting a response' });
+	const awaiting = rep.getByRole('table', { name: 'Awaiting an answer' });
 	await expect(awaiting).toContainText('Billed in arrears after my husband died');
 	await expectAccessible(rep);
 	await rep.screenshot({ path: 'test-results/screens/dashboard.png', fullPage: true });

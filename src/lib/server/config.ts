@@ -27,7 +27,7 @@ export const config = {
 	responseCacheBytes: wholeNumber(env.RESPONSE_CACHE_MB, 64) * 2 ** 20,
 	/** How often each process looks for due jobs (src/lib/server/jobs); 0 turns its runner off. */
 	jobsIntervalMs: wholeNumber(env.JOBS_INTERVAL_SECONDS, 60) * 1000,
-	/** The site's address for links in mail sent without a request (jobs); adapter-node's ORIGIN. */
+	/** The site's address for links in mail sent without a request (jobs, daily digests); adapter-node's ORIGIN. */
 	origin: (env.ORIGIN || 'http://localhost:5173').replace(/\/+$/, '')
 };
 

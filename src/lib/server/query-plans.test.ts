@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { statementCache, type Connection } from './db/client';
 import { listTopCompanies } from './companies/companies';
 import { getRepresentation } from './companies/representatives';
+import { countDashboardTabs, dashboardTabs, listDashboardReports } from './companies/dashboard';
 import { getPattern, listSimilarReports } from './patterns/patterns';
 import { listExploreReports, parseExploreFilters, summariseExplore } from './reports/explore';
 import { exportBatches, listReportsPage } from './reports/export';
@@ -134,6 +135,17 @@ const pages: Record<string, () => void> = {
 	// The hourly job looks for reports 2, 4 and 8 weeks old: by creation time, never a scan.
 	'follow-up questions': () => {
 		void askDueFollowups({ db, mail: outboxTransport(db), origin: '', now: Date.now() });
+	},
+	'company dashboard': () => {
+		const none = { q: '', category: null, pattern: null, country: null, from: null, to: null };
+		const some = { ...none, category: 'billing-error' as const, country: 'US', q: 'refund' };
+		for (const f of [none, some]) {
+			countDashboardTabs(db, companyId, f);
+			for (const tab of dashboardTabs) {
+				listDashboardReports(db, companyId, { tab, sort: 'newest', filters: f });
+				listDashboardReports(db, companyId, { tab, sort: 'oldest', filters: f });
+			}
+		}
 	},
 	'company filter': () => {
 		const f = filters(`company=${companySlug}&outcome=resolved`);

@@ -20,7 +20,8 @@ export const CLAIM_MAX_ATTEMPTS = 5;
 /** Codes a user may request per hour, across companies: each one sends a mail. */
 export const CLAIMS_PER_HOUR = 5;
 
-function hashCode(code: string): string {
+/** SHA-256 of a code or link token, hex: what is stored instead of it. */
+export function hashCode(code: string): string {
 	return encodeHexLowerCase(sha256(new TextEncoder().encode(code)));
 }
 
@@ -36,14 +37,32 @@ export function isRepresentative(db: Db, userId: string, companyId: number): boo
 	return !!db
 		.select({ id: companyRepresentative.id })
 		.from(companyRepresentative)
-		.where(
-			and(
-				eq(companyRepresentative.userId, userId),
-				eq(companyRepresentative.companyId, companyId),
-				isNull(companyRepresentative.revokedAt)
-			)
-		)
+		.where(currentRepresentative(userId, companyId))
 		.get();
+}
+
+/** The row of a user's current place at a company (not revoked), as a condition. */
+export function currentRepresentative(userId: string, companyId: number) {
+	return and(eq(companyRepresentative.userId, userId), currentTeam(companyId));
+}
+
+/** The rows of a company's current team (not revoked), as a condition. */
+export function currentTeam(companyId: number) {
+	return and(
+		eq(companyRepresentative.companyId, companyId),
+		isNull(companyRepresentative.revokedAt)
+	);
+}
+
+/** How many managers the company's team has now (it keeps at least one: companies/team.ts). */
+export function managerCount(db: Db, companyId: number): number {
+	return (
+		db
+			.select({ n: count() })
+			.from(companyRepresentative)
+			.where(and(currentTeam(companyId), eq(companyRepresentative.role, 'manager')))
+			.get()?.n ?? 0
+	);
 }
 
 /** The companies a user represents now (for the header and dashboards). */
@@ -65,9 +84,7 @@ export function getRepresentation(
 	const row = db
 		.select({ count: count(), since: min(companyRepresentative.verifiedAt) })
 		.from(companyRepresentative)
-		.where(
-			and(eq(companyRepresentative.companyId, companyId), isNull(companyRepresentative.revokedAt))
-		)
+		.where(currentTeam(companyId))
 		.get();
 	return { count: row?.count ?? 0, since: row?.since ?? null };
 }
@@ -90,6 +107,40 @@ export function listRepresentatives(db: Db, companyId: number) {
 		.where(eq(companyRepresentative.companyId, companyId))
 		.orderBy(desc(companyRepresentative.verifiedAt))
 		.all();
+}
+
+/**
+ * Adds a user to a company's team and records how in the audit trail, in the caller's
+ * transaction (a claim code, a moderator's grant, an invitation). Returns the new row's id.
+ */
+export function addRepresentative(
+	tx: Db,
+	row: typeof companyRepresentative.$inferInsert,
+	audit: {
+		actorId: string;
+		action: string;
+		reason?: string;
+		details: Record<string, unknown>;
+	}
+): number {
+	const rep = tx
+		.insert(companyRepresentative)
+		.values(row)
+		.returning({ id: companyRepresentative.id })
+		.get();
+	recordAudit(
+		tx,
+		{
+			actorId: audit.actorId,
+			action: audit.action,
+			targetType: 'company',
+			targetId: row.companyId,
+			reason: audit.reason,
+			details: { representativeId: rep.id, ...audit.details }
+		},
+		row.verifiedAt
+	);
+	return rep.id;
 }
 
 export type StartClaimResult =
@@ -200,27 +251,22 @@ export function verifyClaim(
 				.where(eq(representativeClaim.id, claim.id))
 				.run();
 			if (!isRepresentative(tx, input.userId, input.companyId)) {
-				const rep = tx
-					.insert(companyRepresentative)
-					.values({
+				addRepresentative(
+					tx,
+					{
 						companyId: input.companyId,
 						userId: input.userId,
 						email: claim.email,
 						method: 'email',
+						// The first to prove they work there runs the team; later claimants answer.
+						role: managerCount(tx, input.companyId) ? 'responder' : 'manager',
 						verifiedAt: now
-					})
-					.returning({ id: companyRepresentative.id })
-					.get();
-				recordAudit(
-					tx,
+					},
 					{
 						actorId: input.userId,
 						action: 'representative.verified',
-						targetType: 'company',
-						targetId: input.companyId,
-						details: { representativeId: rep.id, email: claim.email }
-					},
-					now
+						details: { email: claim.email }
+					}
 				);
 			}
 			return { ok: true } as const;
@@ -251,28 +297,21 @@ export function grantRepresentative(
 			if (isRepresentative(tx, target.id, input.companyId)) {
 				return { ok: false, reason: 'already-representative' } as const;
 			}
-			const rep = tx
-				.insert(companyRepresentative)
-				.values({
+			addRepresentative(
+				tx,
+				{
 					companyId: input.companyId,
 					userId: target.id,
 					method: 'manual',
 					grantedBy: actor.id,
 					verifiedAt: now
-				})
-				.returning({ id: companyRepresentative.id })
-				.get();
-			recordAudit(
-				tx,
+				},
 				{
 					actorId: actor.id,
 					action: 'representative.granted',
-					targetType: 'company',
-					targetId: input.companyId,
 					reason: input.reason,
-					details: { representativeId: rep.id, userId: target.id }
-				},
-				now
+					details: { userId: target.id }
+				}
 			);
 			return { ok: true } as const;
 		},

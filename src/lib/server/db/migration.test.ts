@@ -169,3 +169,43 @@ describe('migrating a database of migrations 0000–0009 (several categories and
 		}
 	});
 });
+
+describe('migrating a database of migrations 0000–0009 (company workspace, 0012)', () => {
+	it('keeps every report and figure, and every representative manages', () => {
+		const file = previousReleaseDatabase();
+		migrateUpTo(file, 9);
+		const old = new Database(file);
+		expect(old.prepare('select count(*) from __drizzle_migrations').pluck().get()).toBe(10);
+		const userId = old.prepare('select id from user order by id limit 1').pluck().get();
+		old
+			.prepare(
+				`insert into company_representative (company_id, user_id, email, method, verified_at)
+			values (1, ?, 'care@example.test', 'email', 1)`
+			)
+			.run(userId);
+		const before = snapshot(old);
+		const rollups = old.prepare('select * from rollup order by scope, dimension, key').all();
+		old.close();
+
+		const db = openDatabase(file);
+		try {
+			expect(snapshot(db.$client)).toEqual(before);
+			expect(
+				db.$client.prepare('select * from rollup order by scope, dimension, key').all()
+			).toEqual(rollups);
+			expect(rollupDrift(db)).toEqual([]);
+			expect(
+				db.$client
+					.prepare(
+						`select distinct role, alerts, last_digest_at, alert_key, count(*) over () > 1 as several
+						from company_representative`
+					)
+					.all()
+			).toEqual([
+				{ role: 'manager', alerts: 'each', last_digest_at: null, alert_key: null, several: 1 }
+			]);
+		} finally {
+			db.$client.close();
+		}
+	});
+});

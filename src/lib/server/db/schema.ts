@@ -19,7 +19,9 @@ import {
 	reportSources,
 	responseActions,
 	triggers,
-	verdicts
+	verdicts,
+	representativeRoles,
+	alertChoices
 } from '../../taxonomy';
 import { eventKinds, resolutionRoutes } from '../../case-timeline';
 import { followupAnswers } from '../../followup-answers';
@@ -151,6 +153,8 @@ export const report = sqliteTable(
 		index('report_category_created_idx').on(t.category, t.createdAt, t.id),
 		uniqueIndex('report_source_external_idx').on(t.source, t.externalId),
 		index('report_country_region_idx').on(t.country, t.region),
+		// The company workspace's tab counts and lists: one company's own reports, by date.
+		index('report_company_source_created_idx').on(t.companyId, t.source, t.createdAt, t.id),
 		check('report_rating_range', sql`${t.rating} between 1 and 5`)
 	]
 );
@@ -334,7 +338,15 @@ export const companyRepresentative = sqliteTable(
 		grantedBy: text('granted_by').references(() => user.id, { onDelete: 'set null' }),
 		verifiedAt: integer('verified_at').notNull(),
 		revokedAt: integer('revoked_at'),
-		revokedBy: text('revoked_by').references(() => user.id, { onDelete: 'set null' })
+		revokedBy: text('revoked_by').references(() => user.id, { onDelete: 'set null' }),
+		/** Responders answer reports; managers also invite, revoke and change roles (decision 030). */
+		role: text('role', { enum: representativeRoles }).notNull().default('manager'),
+		/** New-report mail: each report, a daily digest, or none; chosen by the person. */
+		alerts: text('alerts', { enum: alertChoices }).notNull().default('each'),
+		/** When the last daily digest was sent: the next one covers reports since then. */
+		lastDigestAt: integer('last_digest_at'),
+		/** Random hex key that signs this person's unsubscribe links; made on first use. */
+		alertKey: text('alert_key')
 	},
 	(t) => [
 		index('company_representative_company_idx').on(t.companyId, t.revokedAt),
@@ -366,6 +378,35 @@ export const representativeClaim = sqliteTable(
 	(t) => [
 		index('representative_claim_user_idx').on(t.userId, t.createdAt),
 		index('representative_claim_company_idx').on(t.companyId)
+	]
+);
+
+/**
+ * A manager's invitation to a colleague on the company's domain: a mailed single-use link that
+ * expires; only the SHA-256 of its token is stored.
+ */
+export const representativeInvite = sqliteTable(
+	'representative_invite',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		companyId: integer('company_id')
+			.notNull()
+			.references(() => company.id, { onDelete: 'cascade' }),
+		email: text('email').notNull(),
+		role: text('role', { enum: representativeRoles }).notNull(),
+		tokenHash: text('token_hash').notNull(),
+		invitedBy: text('invited_by').references(() => user.id, { onDelete: 'set null' }),
+		createdAt: integer('created_at').notNull(),
+		expiresAt: integer('expires_at').notNull(),
+		acceptedAt: integer('accepted_at'),
+		acceptedBy: text('accepted_by').references(() => user.id, { onDelete: 'set null' }),
+		revokedAt: integer('revoked_at')
+	},
+	(t) => [
+		uniqueIndex('representative_invite_token_idx').on(t.tokenHash),
+		index('representative_invite_company_idx').on(t.companyId, t.createdAt),
+		index('representative_invite_invited_by_idx').on(t.invitedBy),
+		index('representative_invite_accepted_by_idx').on(t.acceptedBy)
 	]
 );
 

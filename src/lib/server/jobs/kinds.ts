@@ -2,6 +2,7 @@
  * The kinds of job the app runs (see runner.ts). Registering one is one call here, e.g.
  * `jobKinds.daily('company-digest', sendDigests, { atHourUtc: 6 })`.
  */
+import { sendDailyDigests } from '../companies/alerts';
 import { askDueFollowups } from '../followups/followups';
 import { JobRegistry } from './runner';
 
@@ -11,4 +12,12 @@ export const jobKinds = new JobRegistry()
 	// "Is it fixed?" 2, 4 and 8 weeks after filing: asked within the hour it falls due.
 	.every('followup-questions', HOUR_MS, async (ctx) => {
 		await askDueFollowups(ctx);
-	});
+	})
+	// New reports of the day to representatives who chose a digest (decision 030): 06:00 UTC.
+	.daily(
+		'company-digest',
+		async ({ db, mail, origin, now }) => {
+			await sendDailyDigests(db, now, { mail, origin });
+		},
+		{ atHourUtc: 6 }
+	);

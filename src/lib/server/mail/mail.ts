@@ -8,7 +8,13 @@ import { createTransport } from 'nodemailer';
 import type { Db } from '../db/client';
 import { mailOutbox } from '../db/schema';
 
-export type MailMessage = { to: string; subject: string; text: string };
+export type MailMessage = {
+	to: string;
+	subject: string;
+	text: string;
+	/** Extra headers SMTP sends (List-Unsubscribe); the outbox keeps only the message. */
+	headers?: Record<string, string>;
+};
 
 export interface MailTransport {
 	send(message: MailMessage): Promise<void>;
@@ -19,7 +25,7 @@ export function outboxTransport(db: Db, now: () => number = Date.now): MailTrans
 	return {
 		async send(message) {
 			db.insert(mailOutbox)
-				.values({ ...message, createdAt: now() })
+				.values({ to: message.to, subject: message.subject, text: message.text, createdAt: now() })
 				.run();
 		}
 	};

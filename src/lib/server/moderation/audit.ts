@@ -50,6 +50,13 @@ const role = (value: unknown, locale: Locale) =>
 				? m.role_user({}, { locale })
 				: String(value ?? '');
 
+const teamRole = (value: unknown, locale: Locale) =>
+	value === 'manager'
+		? m.team_role_manager({}, { locale })
+		: value === 'responder'
+			? m.team_role_responder({}, { locale })
+			: String(value ?? '');
+
 /** Every action the trail knows, with its sentence: the "action" filter offers these. */
 const sentences: Record<string, Sentence> = {
 	'report.hide': (locale) => m.audit_do_report_hide({}, { locale }),
@@ -68,6 +75,14 @@ const sentences: Record<string, Sentence> = {
 	'representative.verified': (locale) => m.audit_do_representative_verified({}, { locale }),
 	'representative.granted': (locale) => m.audit_do_representative_granted({}, { locale }),
 	'representative.revoked': (locale) => m.audit_do_representative_revoked({}, { locale }),
+	'representative.invited': (locale) => m.audit_do_representative_invited({}, { locale }),
+	'representative.joined': (locale) => m.audit_do_representative_joined({}, { locale }),
+	'representative.role': (locale, d) =>
+		m.audit_do_representative_role(
+			{ from: teamRole(d.from, locale), to: teamRole(d.to, locale) },
+			{ locale }
+		),
+	'representative.removed': (locale) => m.audit_do_representative_removed({}, { locale }),
 	'user.role': (locale, d) =>
 		m.audit_do_user_role({ from: role(d.from, locale), to: role(d.to, locale) }, { locale })
 };

@@ -16,6 +16,8 @@ import {
 	submitReportForm
 } from '$lib/server/reports/report-form';
 import { createReport } from '$lib/server/reports/reports';
+import { alertNewReport } from '$lib/server/companies/alerts';
+import { mail } from '$lib/server/mail';
 import type { ReportFormValues } from '$lib/validation/report';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -56,6 +58,7 @@ export const actions: Actions = {
 			isRedactionConfirmed(data)
 		);
 		if (result.ok && config.rateLimits) rateLimits.reportsPerUser.record(user.id);
+		if (result.ok) await alertNewReport(db, mail, result.id, url.origin);
 		if (result.ok) redirect(303, localizeHref(`/reports/${result.id}?published=1`));
 		if ('status' in result) error(result.status);
 		return fail(400, result.failure);

@@ -14,6 +14,8 @@ import {
 	submitReportForm
 } from '$lib/server/reports/report-form';
 import { getReport, updateReport } from '$lib/server/reports/reports';
+import { alertNewReport } from '$lib/server/companies/alerts';
+import { mail } from '$lib/server/mail';
 import { parseReportId } from '$lib/server/reports/report-id';
 import { responseOf } from '$lib/server/reports/report-figures';
 import type { Actions, PageServerLoad } from './$types';
@@ -54,6 +56,10 @@ export const actions: Actions = {
 			(input) => updateReport(db, detail.report.id, input, user.id),
 			isRedactionConfirmed(data)
 		);
+		// Moved to another company by its author: that company's team hears of it as new.
+		if (result.ok && getReport(db, result.id)?.company.id !== detail.company.id) {
+			await alertNewReport(db, mail, result.id, url.origin);
+		}
 		if (result.ok) redirect(303, localizeHref(`/reports/${result.id}?updated=1`));
 		if ('status' in result) error(result.status);
 		return fail(400, result.failure);
