@@ -2,7 +2,14 @@
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages';
 import type { Db } from '../db/client';
-import { company, companyResponse, report, reportChannel, reportEscalation } from '../db/schema';
+import {
+	company,
+	companyResponse,
+	report,
+	reportChannel,
+	reportEscalation,
+	responseEntry
+} from '../db/schema';
 import { exploreConditions, newestMatchingIds, noFilters, type ExploreFilters } from './explore';
 import { encodeCursor, olderThan, type ReportCursor } from './reports';
 import { formatMoneyInput } from '../../report-values';
@@ -62,6 +69,8 @@ export const exportColumns = [
 	['response_date', m.export_col_response_date],
 	['response_timely', m.export_col_response_timely],
 	['response_action', m.export_col_response_action],
+	// The conversation after the answer (decision 031): how long it is; the verdict is the last.
+	['response_entries', m.export_col_response_entries],
 	['verdict', m.export_col_verdict],
 	['verdict_date', m.export_col_verdict_date]
 ] as const;
@@ -99,6 +108,7 @@ function batchQuery(
 				channels: sql<
 					string | null
 				>`(select group_concat(${reportChannel.channel}, '|') from ${reportChannel} where ${reportChannel.reportId} = ${report.id})`,
+				entries: sql<number>`(select count(*) from ${responseEntry} where ${responseEntry.reportId} = ${report.id} and ${responseEntry.hiddenAt} is null)`,
 				escalations: sql<
 					string | null
 				>`(select group_concat(${reportEscalation.escalation}, '|') from ${reportEscalation} where ${reportEscalation.reportId} = ${report.id})`
@@ -185,6 +195,7 @@ function toExportRow(row: BatchRow, origin: string): ExportRow {
 		response_date: response ? iso(response.createdAt) : null,
 		response_timely: response ? response.timely : null,
 		response_action: response?.action ?? null,
+		response_entries: response ? row.entries : null,
 		verdict: response?.verdict ?? null,
 		verdict_date: response?.verdictAt ? iso(response.verdictAt) : null
 	};
