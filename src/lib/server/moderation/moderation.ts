@@ -340,7 +340,7 @@ function authorNoticeOf(
 	note: string
 ): Notice {
 	const title = target.reportTitle;
-	if (key === 'report-restored' || key === 'response-restored') {
+	if (key === 'report-restored' || key === 'response-restored' || key === 'entry-restored') {
 		return { key, params: { title, note } };
 	}
 	if (
@@ -424,9 +424,7 @@ function locate(tx: Db, targetType: TargetType, targetId: number) {
 	}
 	if (targetType === 'entry') {
 		const row = locateEntry(tx, targetId);
-		return row
-			? { ...row, title: `Message on “${row.title}”`, reportTitle: row.title }
-			: undefined;
+		return row ? { ...row, title: `Message on “${row.title}”`, reportTitle: row.title } : undefined;
 	}
 	const row = tx
 		.select({

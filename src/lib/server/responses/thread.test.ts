@@ -330,7 +330,7 @@ describe('moderating an entry', () => {
 			flagContent(
 				db,
 				w.rep,
-				{ targetType: 'entry', targetId: reply.entryId, reason: 'harassment', note: '' },
+				{ targetType: 'entry', targetId: reply.entryId, reason: 'abusive', note: '' },
 				T0 + 5 * DAY
 			)
 		).toEqual({ ok: true });
@@ -344,7 +344,7 @@ describe('moderating an entry', () => {
 				targetType: 'entry',
 				targetId: reply.entryId,
 				action: 'hide',
-				reason: 'harassment',
+				reason: 'abusive',
 				note: 'Insults.'
 			},
 			T0 + 6 * DAY

@@ -42,7 +42,8 @@ export function threadTurn(db: Db, reportId: number) {
 	// A hidden entry does not take its writer's turn away from the other side; it still counts
 	// towards the limit, so that hiding cannot make room for more.
 	const last: ThreadRole = entries.findLast((e) => e.hiddenAt === null)?.role ?? 'company';
-	const next: ThreadRole | null = remaining === 0 ? null : last === 'company' ? 'author' : 'company';
+	const next: ThreadRole | null =
+		remaining === 0 ? null : last === 'company' ? 'author' : 'company';
 	return { next, remaining, limit: THREAD_LIMIT };
 }
 
@@ -136,14 +137,21 @@ function tellOtherSide(
 	for (const rep of reps) {
 		notify(
 			tx,
-			{ userId: rep.userId, reportId: r.id, notice: { key: 'thread-author-entry', params: { title } } },
+			{
+				userId: rep.userId,
+				reportId: r.id,
+				notice: { key: 'thread-author-entry', params: { title } }
+			},
 			now
 		);
 	}
 }
 
-/** The visible entries of a report's thread, oldest first, with each writer's public name. */
-export function listThread(db: Db, reportId: number) {
+/**
+ * The entries of a report's thread, oldest first, with each writer's public name: the visible
+ * ones, or (for moderators, who decide on them from the page) hidden ones too.
+ */
+export function listThread(db: Db, reportId: number, options: { includeHidden?: boolean } = {}) {
 	return db
 		.select({
 			id: responseEntry.id,
@@ -151,11 +159,17 @@ export function listThread(db: Db, reportId: number) {
 			body: responseEntry.body,
 			bodyHtml: responseEntry.bodyHtml,
 			createdAt: responseEntry.createdAt,
+			hiddenAt: responseEntry.hiddenAt,
 			authorName: user.displayName
 		})
 		.from(responseEntry)
 		.leftJoin(user, eq(user.id, responseEntry.authorId))
-		.where(and(eq(responseEntry.reportId, reportId), isNull(responseEntry.hiddenAt)))
+		.where(
+			and(
+				eq(responseEntry.reportId, reportId),
+				options.includeHidden ? undefined : isNull(responseEntry.hiddenAt)
+			)
+		)
 		.orderBy(asc(responseEntry.id))
 		.all();
 }
