@@ -96,7 +96,10 @@ const renderers: Record<NoticeKey, Render> = {
 		withNote(m.notice_entry_restored({ title: p.title ?? '' }, { locale }), p.note, locale),
 	'entry-removed': (p, locale) =>
 		withNote(
-			m.notice_entry_removed({ title: p.title ?? '', reason: reason(p.reason, locale) }, { locale }),
+			m.notice_entry_removed(
+				{ title: p.title ?? '', reason: reason(p.reason, locale) },
+				{ locale }
+			),
 			p.note,
 			locale
 		),

@@ -15,12 +15,7 @@ import { createReport } from '../reports/reports';
 import { companyScope } from '../reports/rollups';
 import { getScorecard } from '../reports/scorecard';
 import { renderNotice } from '../notifications/notices';
-import {
-	flagContent,
-	listHidden,
-	listModerationQueue,
-	moderate
-} from '../moderation/moderation';
+import { flagContent, listHidden, listModerationQueue, moderate } from '../moderation/moderation';
 import { rollupDrift } from '../testing/rollup-drift';
 import { createTestDb } from '../testing/db';
 import { makeCompany, makeUser, reportInput } from '../testing/factories';
@@ -112,9 +107,10 @@ describe('who may write in the thread, and when', () => {
 	it('lets only the report’s author and the company’s representatives write, in turn', async () => {
 		const w = await answered();
 		for (const outsider of [w.stranger, w.otherRep, w.moderator, w.admin]) {
-			expect(postEntry(db, outsider, w.reportId, say('I have a view.'), T0 + 4 * DAY)).toEqual(
-				{ ok: false, reason: 'forbidden' }
-			);
+			expect(postEntry(db, outsider, w.reportId, say('I have a view.'), T0 + 4 * DAY)).toEqual({
+				ok: false,
+				reason: 'forbidden'
+			});
 		}
 		// The company has answered: the consumer speaks next.
 		expect(postEntry(db, w.rep, w.reportId, say('Also…'), T0 + 4 * DAY)).toEqual({
@@ -134,9 +130,9 @@ describe('who may write in the thread, and when', () => {
 			ok: false,
 			reason: 'not-your-turn'
 		});
-		expect(
-			(postEntry(db, w.rep, w.reportId, say('**Sent** again today.'), T0 + 10 * DAY)).ok
-		).toBe(true);
+		expect(postEntry(db, w.rep, w.reportId, say('**Sent** again today.'), T0 + 10 * DAY).ok).toBe(
+			true
+		);
 
 		const thread = listThread(db, w.reportId);
 		expect(thread.map((e) => [e.role, e.createdAt])).toEqual([
@@ -208,13 +204,25 @@ describe('who may write in the thread, and when', () => {
 		moderate(
 			db,
 			w.moderator,
-			{ targetType: 'response', targetId: reps[0]!.id, action: 'restore', reason: null, note: 'Fine.' },
+			{
+				targetType: 'response',
+				targetId: reps[0]!.id,
+				action: 'restore',
+				reason: null,
+				note: 'Fine.'
+			},
 			T0 + 5 * DAY
 		);
 		moderate(
 			db,
 			w.moderator,
-			{ targetType: 'report', targetId: w.reportId, action: 'hide', reason: 'spam', note: 'Advert.' },
+			{
+				targetType: 'report',
+				targetId: w.reportId,
+				action: 'hide',
+				reason: 'spam',
+				note: 'Advert.'
+			},
 			T0 + 5 * DAY
 		);
 		expect(postEntry(db, w.author, w.reportId, say('Hello'), T0 + 5 * DAY)).toEqual({
@@ -225,7 +233,10 @@ describe('who may write in the thread, and when', () => {
 
 	it('refuses to continue a response imported from the CFPB', async () => {
 		const w = await world();
-		db.update(report).set({ source: 'cfpb', externalId: '123' }).where(eq(report.id, w.reportId)).run();
+		db.update(report)
+			.set({ source: 'cfpb', externalId: '123' })
+			.where(eq(report.id, w.reportId))
+			.run();
 		db.insert(companyResponse)
 			.values({
 				reportId: w.reportId,
@@ -254,9 +265,9 @@ describe('notices of a new entry', () => {
 		expect(toRep).toHaveLength(1);
 		expect(renderNotice(toRep[0]!, 'de')).toContain('Dial tone cut early');
 		expect(renderNotice(toRep[0]!, 'de')).not.toBe(renderNotice(toRep[0]!, 'en'));
-		expect(db.select().from(notification).where(eq(notification.userId, w.author.id)).all()).toEqual(
-			[]
-		);
+		expect(
+			db.select().from(notification).where(eq(notification.userId, w.author.id)).all()
+		).toEqual([]);
 
 		postEntry(db, w.rep, w.reportId, say('Sent again today.'), T0 + 5 * DAY);
 		const toAuthor = db
@@ -268,9 +279,9 @@ describe('notices of a new entry', () => {
 		expect(renderNotice(toAuthor[0]!, 'es')).toContain('Acme Telecom');
 		expect(toAuthor[0]!.reportId).toBe(w.reportId);
 		// The other company's representative hears nothing.
-		expect(db.select().from(notification).where(eq(notification.userId, w.otherRep.id)).all()).toEqual(
-			[]
-		);
+		expect(
+			db.select().from(notification).where(eq(notification.userId, w.otherRep.id)).all()
+		).toEqual([]);
 	});
 });
 
@@ -324,7 +335,13 @@ describe('moderating an entry', () => {
 		const w = await answered();
 		const posted = postEntry(db, w.rep, w.reportId, say('x'), T0 + 4 * DAY);
 		expect(posted).toEqual({ ok: false, reason: 'not-your-turn' });
-		const reply = postEntry(db, w.author, w.reportId, say('Call 0612345678, you crooks.'), T0 + 4 * DAY);
+		const reply = postEntry(
+			db,
+			w.author,
+			w.reportId,
+			say('Call 0612345678, you crooks.'),
+			T0 + 4 * DAY
+		);
 		if (!reply.ok) throw new Error('reply');
 		expect(
 			flagContent(

@@ -4,7 +4,7 @@
  * are redacted and sanitised like responses; they move no figure (the first answer and the last
  * verdict, both on `company_response`, are what figures count).
  */
-import { and, asc, count, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { company, companyRepresentative, report, responseEntry, user } from '../db/schema';
 import type { ResponseEntry } from '../db/schema';
@@ -174,17 +174,6 @@ export function listThread(db: Db, reportId: number, options: { includeHidden?: 
 		.all();
 }
 export type ThreadEntry = ReturnType<typeof listThread>[number];
-
-/** How many visible entries a report's thread holds (exports and the API). */
-export function countThread(db: Db, reportId: number): number {
-	return (
-		db
-			.select({ n: count() })
-			.from(responseEntry)
-			.where(and(eq(responseEntry.reportId, reportId), isNull(responseEntry.hiddenAt)))
-			.get()?.n ?? 0
-	);
-}
 
 /** An entry as moderation sees it: who wrote it, on which report, whether hidden. */
 export function locateEntry(tx: Db, entryId: number) {
