@@ -145,6 +145,30 @@ test('en español: la empresa responde, el consumidor replica e impugna, la empr
 	await expectAccessible(page);
 	await expectNoWiderThan320(page);
 
+	// Anyone else signed in may flag an entry for moderators: the flag names that entry.
+	const readerContext = await browser.newContext();
+	const reader = await readerContext.newPage();
+	await signIn(reader, baseURL!);
+	await reader.goto(path);
+	const companyEntry = reader
+		.getByRole('region', { name: 'Conversación tras la respuesta' })
+		.getByRole('listitem')
+		.nth(1);
+	await companyEntry.getByText('Denunciar este mensaje a los moderadores').click();
+	await companyEntry.getByRole('radio', { name: 'Ofensivo' }).check();
+	await companyEntry.getByRole('button', { name: 'Enviar la denuncia' }).click();
+	await expect(reader.getByRole('status')).toHaveText('Gracias: los moderadores lo revisarán.');
+	const flagged = withDb((db) =>
+		db.$client
+			.prepare(
+				`select f.target_type as type, e.role from flag f join response_entry e on e.id = f.target_id
+				where f.target_type = 'entry' and e.report_id = ?`
+			)
+			.all(reportId)
+	);
+	expect(flagged).toEqual([{ type: 'entry', role: 'company' }]);
+	await readerContext.close();
+
 	// The scorecard: one response, accepted (the last verdict), none disputed.
 	await page.goto(`/es/companies/${company.slug}`);
 	const figures = page.getByRole('table', { name: 'Cómo responde la empresa' });
