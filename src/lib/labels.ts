@@ -191,3 +191,12 @@ const ratingText = remembered(m.field_rating_value);
 export function ratingLabel(rating: string): string {
 	return ratingText({ value: Number(rating) });
 }
+
+/** What a moderated item is: a report, a company's response, or a message of a conversation. */
+export function moderationTargetLabel(type: 'report' | 'response' | 'entry'): string {
+	return type === 'report'
+		? m.moderation_report()
+		: type === 'entry'
+			? m.moderation_entry()
+			: m.moderation_response();
+}

@@ -356,6 +356,12 @@ const matrix: Record<string, Row> = {
 		form: () => ({ verdict: 'accepted', comment: '', outcome: 'resolved' }),
 		cells: signedIn(FORBIDDEN, { author: DONE })
 	},
+	'/reports/[id] reply': {
+		path: (w) => `/reports/${w.reportId}?/reply`,
+		form: () => ({ body: 'Written in the conversation by the authorization matrix.' }),
+		// After A's answer: the author replies, then A's representative answers again (in turn).
+		cells: signedIn(FORBIDDEN, { author: DONE, repA: DONE })
+	},
 	'/reports/[id] flag': {
 		path: (w) => `/reports/${w.reportId}?/flag`,
 		form: () => ({ target: 'report', reason: 'spam', note: '' }),
@@ -484,6 +490,7 @@ const whileHidden: Record<string, Row> = {
 	'/reports/[id] editResponse': hidden('/reports/[id] editResponse', signedIn(NOT_FOUND)),
 	'/reports/[id] answer': hidden('/reports/[id] answer', signedIn(NOT_FOUND)),
 	'/reports/[id] metoo': hidden('/reports/[id] metoo', signedIn(NOT_FOUND)),
+	'/reports/[id] reply': hidden('/reports/[id] reply', signedIn(NOT_FOUND)),
 	// Those who may see it are told it is already hidden.
 	'/reports/[id] flag': hidden(
 		'/reports/[id] flag',

@@ -22,7 +22,7 @@ export const MODERATION_NOTE_MAX = 500;
 export const decisionFields = ['targetType', 'targetId', 'action', 'reason', 'note'] as const;
 
 export const decisionSchema = v.object({
-	targetType: v.picklist(['report', 'response'] as const, () => m.error_choose()),
+	targetType: v.picklist(['report', 'response', 'entry'] as const, () => m.error_choose()),
 	targetId: v.pipe(
 		v.string(),
 		v.regex(/^\d{1,15}$/, () => m.error_choose()),

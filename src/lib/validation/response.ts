@@ -36,3 +36,15 @@ export const verdictSchema = v.pipe(
 	)
 );
 export type VerdictInput = v.InferOutput<typeof verdictSchema>;
+
+export const ENTRY_MAX = 5_000;
+
+/** An entry of the conversation after the company's answer (consumer's reply or company's). */
+export const entrySchema = v.object({
+	body: v.pipe(
+		trimmed,
+		v.minLength(1, () => m.thread_body_required()),
+		v.maxLength(ENTRY_MAX, () => m.thread_body_long({ max: ENTRY_MAX }))
+	)
+});
+export type EntryInput = v.InferOutput<typeof entrySchema>;

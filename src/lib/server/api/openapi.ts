@@ -107,6 +107,13 @@ const reportColumnSchemas: Record<ExportColumn, Schema> = {
 	response_date: { type: ['string', 'null'], format: 'date-time' },
 	response_timely: { type: ['boolean', 'null'] },
 	response_action: nullable(enumOf(responseActions)),
+	/** Entries of the conversation after the company's answer (decision 031); null without one. */
+	response_entries: {
+		type: ['integer', 'null'],
+		minimum: 0,
+		description: "Messages in the conversation after the company's answer; null without an answer"
+	},
+	/** The consumer's last verdict on the whole conversation. */
 	verdict: nullable(enumOf(verdicts)),
 	verdict_date: { type: ['string', 'null'], format: 'date-time' },
 	followup_answer: nullable(enumOf(followupAnswers)),

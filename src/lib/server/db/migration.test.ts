@@ -87,6 +87,20 @@ describe('migrating a database of the previous release', () => {
 			const first = getReport(db, 1);
 			expect(first?.report.title).toBe((before.reports[0] as { title: string }).title);
 			expect(first?.events).toEqual([]);
+			// The conversation after an answer (decision 031) starts empty; every answer and
+			// verdict is kept as it was, and writing an entry moves the data version (ETags).
+			expect(db.$client.prepare('select count(*) from response_entry').pluck().get()).toBe(0);
+			const answered = before.responses[0] as { id: number; report_id: number };
+			const version = () =>
+				db.$client.prepare('select version from data_version').pluck().get() as number;
+			const was = version();
+			db.$client
+				.prepare(
+					`insert into response_entry (response_id, report_id, role, body, body_html, created_at)
+					values (?, ?, 'author', 'Still broken.', '<p>Still broken.</p>', 1)`
+				)
+				.run(answered.id, answered.report_id);
+			expect(version()).toBe(was + 1);
 		} finally {
 			db.$client.close();
 		}

@@ -27,6 +27,9 @@ import { eventKinds, resolutionRoutes } from '../../case-timeline';
 import { followupAnswers } from '../../followup-answers';
 
 export const roles = ['user', 'moderator', 'admin'] as const;
+
+/** What can be flagged and moderated: a report, a company's first answer, an entry of its thread. */
+export const flagTargets = ['report', 'response', 'entry'] as const;
 export type Role = (typeof roles)[number];
 
 export const user = sqliteTable('user', {
@@ -449,6 +452,40 @@ export const companyResponse = sqliteTable(
 	]
 );
 
+/** Who wrote an entry of a response's thread: the report's author or the company. */
+export const threadRoles = ['author', 'company'] as const;
+
+/**
+ * The public conversation after a company's first answer (`company_response`): the consumer's
+ * replies and the company's further answers, in order, up to a limit (responses/thread.ts).
+ * The first answer stays in `company_response`: its date is the response time of every figure.
+ */
+export const responseEntry = sqliteTable(
+	'response_entry',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		responseId: integer('response_id')
+			.notNull()
+			.references(() => companyResponse.id, { onDelete: 'cascade' }),
+		reportId: integer('report_id')
+			.notNull()
+			.references(() => report.id, { onDelete: 'cascade' }),
+		authorId: text('author_id').references(() => user.id, { onDelete: 'set null' }),
+		role: text('role', { enum: threadRoles }).notNull(),
+		/** Redacted before it is stored; `body_html` is its sanitised Markdown. */
+		body: text('body').notNull(),
+		bodyHtml: text('body_html').notNull(),
+		createdAt: integer('created_at').notNull(),
+		hiddenAt: integer('hidden_at'),
+		hiddenReason: text('hidden_reason', { enum: flagReasons })
+	},
+	(t) => [
+		index('response_entry_response_idx').on(t.responseId, t.id),
+		index('response_entry_report_idx').on(t.reportId),
+		index('response_entry_author_idx').on(t.authorId)
+	]
+);
+
 /**
  * In-app notices to a user (e.g. "the company answered your report"), stored as a message key
  * and its parameters so that each reader reads them in their own language
@@ -495,7 +532,7 @@ export const flag = sqliteTable(
 	'flag',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
-		targetType: text('target_type', { enum: ['report', 'response'] }).notNull(),
+		targetType: text('target_type', { enum: flagTargets }).notNull(),
 		targetId: integer('target_id').notNull(),
 		reporterId: text('reporter_id').references(() => user.id, { onDelete: 'set null' }),
 		reason: text('reason', { enum: flagReasons }).notNull(),
@@ -521,7 +558,7 @@ export const removalReview = sqliteTable(
 	'removal_review',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
-		targetType: text('target_type', { enum: ['report', 'response'] }).notNull(),
+		targetType: text('target_type', { enum: flagTargets }).notNull(),
 		targetId: integer('target_id').notNull(),
 		/** Kept after a removal deletes the target: the list of removed items reads it. */
 		title: text('title').notNull(),
@@ -667,3 +704,4 @@ export type Notification = typeof notification.$inferSelect;
 export type Job = typeof job.$inferSelect;
 export type FollowupQuestion = typeof followupQuestion.$inferSelect;
 export type OutcomeChange = typeof outcomeChange.$inferSelect;
+export type ResponseEntry = typeof responseEntry.$inferSelect;

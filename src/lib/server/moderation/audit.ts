@@ -72,6 +72,12 @@ const sentences: Record<string, Sentence> = {
 	'response.remove': (locale) => m.audit_do_response_remove({}, { locale }),
 	'response.remove-rejected': (locale) => m.audit_do_response_remove_rejected({}, { locale }),
 	'response.dismiss': (locale) => m.audit_do_response_dismiss({}, { locale }),
+	'entry.hide': (locale) => m.audit_do_entry_hide({}, { locale }),
+	'entry.restore': (locale) => m.audit_do_entry_restore({}, { locale }),
+	'entry.remove-proposed': (locale) => m.audit_do_entry_remove_proposed({}, { locale }),
+	'entry.remove': (locale) => m.audit_do_entry_remove({}, { locale }),
+	'entry.remove-rejected': (locale) => m.audit_do_entry_remove_rejected({}, { locale }),
+	'entry.dismiss': (locale) => m.audit_do_entry_dismiss({}, { locale }),
 	'representative.verified': (locale) => m.audit_do_representative_verified({}, { locale }),
 	'representative.granted': (locale) => m.audit_do_representative_granted({}, { locale }),
 	'representative.revoked': (locale) => m.audit_do_representative_revoked({}, { locale }),
@@ -183,9 +189,10 @@ function view(row: Row, locale: Locale): AuditView {
 		// A removed report has no page; its title stays in the entry.
 		target = row.reportTitle ?? String(details.title ?? target);
 		if (row.reportTitle !== null) href = localizeHref(`/reports/${row.targetId}`, { locale });
-	} else if (row.targetType === 'response') {
+	} else if (row.targetType === 'response' || row.targetType === 'entry') {
 		target = String(details.title ?? target);
-		if (reportId !== null) href = localizeHref(`/reports/${reportId}`, { locale }) + '#response';
+		const anchor = row.targetType === 'entry' ? `#entry-${row.targetId}` : '#response';
+		if (reportId !== null) href = localizeHref(`/reports/${reportId}`, { locale }) + anchor;
 	} else if (row.targetType === 'company' && row.companySlug) {
 		target = row.companyName ?? target;
 		href = localizeHref(`/companies/${row.companySlug}`, { locale });

@@ -7,20 +7,30 @@
  */
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { auditLog, companyResponse, flag, removalReview, report, user } from '../db/schema';
+import {
+	auditLog,
+	companyResponse,
+	flag,
+	flagTargets,
+	removalReview,
+	report,
+	responseEntry,
+	user
+} from '../db/schema';
 import { canModerate, type Actor } from '../auth/roles';
 import { notify } from '../notifications/notifications';
 import type { Notice } from '../notifications/notices';
 import { applyResponseToRollups } from '../reports/rollups';
 import { countReport, factsOf } from '../reports/report-figures';
 import { readReport } from '../responses/responses';
+import { deleteEntry, locateEntry, setEntryHidden } from '../responses/thread';
 import { recordAudit } from './audit';
 import type { FlagReason } from '../../taxonomy';
 import { moderationActions, type ModerationAction } from '../../validation/moderation';
 
 export { moderationActions, type ModerationAction };
 
-export type TargetType = 'report' | 'response';
+export type TargetType = (typeof flagTargets)[number];
 /** The decisions that take an item out of public view, and so need a reason. */
 export const actionsNeedingReason: readonly ModerationAction[] = ['hide', 'remove'];
 
@@ -106,13 +116,13 @@ export function listModerationQueue(db: Db, limit = 50) {
 			flags: count(),
 			reasons: sql<string>`group_concat(distinct ${flag.reason})`,
 			notes: sql<string | null>`group_concat(${flag.note}, ' | ')`,
-			reportId: sql<
-				number | null
-			>`coalesce(${report.id}, (select ${companyResponse.reportId} from ${companyResponse} where ${companyResponse.id} = ${flag.targetId}))`,
+			reportId: sql<number | null>`coalesce(${report.id},
+				(select ${companyResponse.reportId} from ${companyResponse} where ${companyResponse.id} = ${flag.targetId} and ${flag.targetType} = 'response'),
+				(select ${responseEntry.reportId} from ${responseEntry} where ${responseEntry.id} = ${flag.targetId} and ${flag.targetType} = 'entry'))`,
 			title: report.title,
-			hiddenAt: sql<
-				number | null
-			>`coalesce(${report.hiddenAt}, (select ${companyResponse.hiddenAt} from ${companyResponse} where ${companyResponse.id} = ${flag.targetId} and ${flag.targetType} = 'response'))`
+			hiddenAt: sql<number | null>`coalesce(${report.hiddenAt},
+				(select ${companyResponse.hiddenAt} from ${companyResponse} where ${companyResponse.id} = ${flag.targetId} and ${flag.targetType} = 'response'),
+				(select ${responseEntry.hiddenAt} from ${responseEntry} where ${responseEntry.id} = ${flag.targetId} and ${flag.targetType} = 'entry'))`
 		})
 		.from(flag)
 		.leftJoin(report, and(eq(flag.targetType, 'report'), eq(report.id, flag.targetId)))
@@ -158,6 +168,8 @@ function hideTarget(tx: Db, input: ModerationInput, reason: FlagReason, now: num
 			.set({ hiddenAt: now, hiddenReason: reason })
 			.where(eq(report.id, input.targetId))
 			.run();
+	} else if (input.targetType === 'entry') {
+		setEntryHidden(tx, input.targetId, { at: now, reason });
 	} else {
 		countResponse(tx, input.targetId, -1);
 		tx.update(companyResponse)
@@ -174,6 +186,8 @@ function restoreTarget(tx: Db, input: ModerationInput) {
 			.where(eq(report.id, input.targetId))
 			.run();
 		countReport(tx, input.targetId, 1);
+	} else if (input.targetType === 'entry') {
+		setEntryHidden(tx, input.targetId, null);
 	} else {
 		tx.update(companyResponse)
 			.set({ hiddenAt: null, hiddenReason: null })
@@ -266,6 +280,7 @@ export function moderate(
 					if (proposal.proposedBy === actor.id) return { ok: false, reason: 'same-moderator' };
 					closeProposal(tx, proposal.id, actor, 'confirmed', note, now);
 					if (type === 'report') deleteReportRow(tx, input.targetId);
+					else if (type === 'entry') deleteEntry(tx, input.targetId);
 					else {
 						if (!hidden) countResponse(tx, input.targetId, -1);
 						tx.delete(companyResponse).where(eq(companyResponse.id, input.targetId)).run();
@@ -326,12 +341,14 @@ function authorNoticeOf(
 	note: string
 ): Notice {
 	const title = target.reportTitle;
-	if (key === 'report-restored' || key === 'response-restored') {
+	if (key === 'report-restored' || key === 'response-restored' || key === 'entry-restored') {
 		return { key, params: { title, note } };
 	}
 	if (
 		key === 'legacy' ||
 		key === 'response-posted' ||
+		key === 'thread-company-entry' ||
+		key === 'thread-author-entry' ||
 		key === 'flag-upheld' ||
 		key === 'flag-declined' ||
 		key === 'followup-asked'
@@ -407,6 +424,10 @@ function locate(tx: Db, targetType: TargetType, targetId: number) {
 			.get();
 		return row ? { ...row, reportId: targetId, reportTitle: row.title } : undefined;
 	}
+	if (targetType === 'entry') {
+		const row = locateEntry(tx, targetId);
+		return row ? { ...row, title: `Message on “${row.title}”`, reportTitle: row.title } : undefined;
+	}
 	const row = tx
 		.select({
 			authorId: companyResponse.authorId,
@@ -475,8 +496,8 @@ const hidingActions = (type: TargetType) => [`${type}.hide`, `${type}.remove-pro
  * not by scanning every report for a hidden one.
  */
 export function listHidden(db: Db, filters: HiddenFilters = {}, limit = 100) {
-	const rows = (['report', 'response'] as const).flatMap((type) => {
-		const hidden = type === 'report' ? report : companyResponse;
+	const rows = flagTargets.flatMap((type) => {
+		const hidden = type === 'report' ? report : type === 'entry' ? responseEntry : companyResponse;
 		const latest = db
 			.select({
 				targetId: auditLog.targetId,
@@ -665,6 +686,6 @@ export function getModerationStats(db: Db) {
 }
 
 // `remove` is recorded when a second moderator confirms a removal: the decisions that took effect.
-const moderationAuditActions = (['report', 'response'] as const).flatMap((type) =>
+const moderationAuditActions = flagTargets.flatMap((type) =>
 	(['hide', 'restore', 'remove', 'dismiss'] as const).map((action) => `${type}.${action}`)
 );

@@ -16,6 +16,13 @@ export type NoticeParams = {
 	'response-hidden': { title: string; reason: string; note: string };
 	'response-restored': { title: string; note: string };
 	'response-removed': { title: string; reason: string; note: string };
+	/** To the report's author: the company wrote again in the conversation. */
+	'thread-company-entry': { title: string; company: string };
+	/** To the company's representatives: the report's author replied. */
+	'thread-author-entry': { title: string };
+	'entry-hidden': { title: string; reason: string; note: string };
+	'entry-restored': { title: string; note: string };
+	'entry-removed': { title: string; reason: string; note: string };
 	/** To a flagger: moderators took the flagged item out of public view. */
 	'flag-upheld': { title: string; note: string };
 	/** To a flagger: moderators looked and left the item public. */
@@ -71,6 +78,27 @@ const renderers: Record<NoticeKey, Render> = {
 	'response-removed': (p, locale) =>
 		withNote(
 			m.notice_response_removed(
+				{ title: p.title ?? '', reason: reason(p.reason, locale) },
+				{ locale }
+			),
+			p.note,
+			locale
+		),
+	'thread-company-entry': (p, locale) =>
+		m.notice_thread_company_entry({ company: p.company ?? '', title: p.title ?? '' }, { locale }),
+	'thread-author-entry': (p, locale) =>
+		m.notice_thread_author_entry({ title: p.title ?? '' }, { locale }),
+	'entry-hidden': (p, locale) =>
+		withNote(
+			m.notice_entry_hidden({ title: p.title ?? '', reason: reason(p.reason, locale) }, { locale }),
+			p.note,
+			locale
+		),
+	'entry-restored': (p, locale) =>
+		withNote(m.notice_entry_restored({ title: p.title ?? '' }, { locale }), p.note, locale),
+	'entry-removed': (p, locale) =>
+		withNote(
+			m.notice_entry_removed(
 				{ title: p.title ?? '', reason: reason(p.reason, locale) },
 				{ locale }
 			),

@@ -167,6 +167,7 @@ describe("the company's side", () => {
 			response_date: '2026-02-01T00:00:00.000Z',
 			response_timely: true,
 			response_action: 'monetary-relief',
+			response_entries: 0,
 			verdict: 'disputed',
 			verdict_date: '2026-02-03T00:00:00.000Z'
 		});
@@ -175,15 +176,16 @@ describe("the company's side", () => {
 			response_date: null,
 			response_timely: null,
 			response_action: null,
+			response_entries: null,
 			verdict: null,
 			verdict_date: null
 		});
 		const csv = await exportResponse(db, everything, 'https://recourse.example', 'csv').text();
 		expect(csv).toContain(
-			'response,response_date,response_timely,response_action,verdict,verdict_date,followup_answer,followup_date\n'
+			'response,response_date,response_timely,response_action,response_entries,verdict,verdict_date,followup_answer,followup_date\n'
 		);
 		expect(csv).toContain(
-			'We refunded the fee.,2026-02-01T00:00:00.000Z,true,monetary-relief,disputed,2026-02-03T00:00:00.000Z,,\n'
+			'We refunded the fee.,2026-02-01T00:00:00.000Z,true,monetary-relief,0,disputed,2026-02-03T00:00:00.000Z,,\n'
 		);
 	});
 });

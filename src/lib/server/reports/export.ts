@@ -8,7 +8,8 @@ import {
 	followupQuestion,
 	report,
 	reportChannel,
-	reportEscalation
+	reportEscalation,
+	responseEntry
 } from '../db/schema';
 import { exploreConditions, newestMatchingIds, noFilters, type ExploreFilters } from './explore';
 import {
@@ -80,6 +81,8 @@ export const exportColumns = [
 	['response_date', m.export_col_response_date],
 	['response_timely', m.export_col_response_timely],
 	['response_action', m.export_col_response_action],
+	// The conversation after the answer (decision 031): how long it is; the verdict is the last.
+	['response_entries', m.export_col_response_entries],
 	['verdict', m.export_col_verdict],
 	['verdict_date', m.export_col_verdict_date],
 	// The author's latest answer to "Is it fixed?" (decision 029).
@@ -122,6 +125,7 @@ function batchQuery(
 				>`(select group_concat(${reportChannel.channel}, '|') from ${reportChannel} where ${reportChannel.reportId} = ${report.id})`,
 				categories: categoryList,
 				triggers: triggerList,
+				entries: sql<number>`(select count(*) from ${responseEntry} where ${responseEntry.reportId} = ${report.id} and ${responseEntry.hiddenAt} is null)`,
 				escalations: sql<
 					string | null
 				>`(select group_concat(${reportEscalation.escalation}, '|') from ${reportEscalation} where ${reportEscalation.reportId} = ${report.id})`,
@@ -221,6 +225,7 @@ function toExportRow(row: BatchRow, origin: string): ExportRow {
 		response_date: response ? iso(response.createdAt) : null,
 		response_timely: response ? response.timely : null,
 		response_action: response?.action ?? null,
+		response_entries: response ? row.entries : null,
 		verdict: response?.verdict ?? null,
 		verdict_date: response?.verdictAt ? iso(response.verdictAt) : null,
 		followup_answer: followupAnswer ?? null,

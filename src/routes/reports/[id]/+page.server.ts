@@ -21,8 +21,16 @@ import {
 	postResponse,
 	RESPONSE_EDIT_WINDOW
 } from '$lib/server/responses/responses';
+import {
+	listThread,
+	locateEntry,
+	postEntry,
+	THREAD_LIMIT,
+	threadTurn,
+	type ThreadRole
+} from '$lib/server/responses/thread';
 import { firstErrors, readForm } from '$lib/validation/form-data';
-import { responseSchema, verdictSchema } from '$lib/validation/response';
+import { entrySchema, responseSchema, verdictSchema } from '$lib/validation/response';
 import { flagSchema } from '$lib/validation/flag';
 import { canModerate } from '$lib/server/auth/roles';
 import { config } from '$lib/server/config';
@@ -57,6 +65,16 @@ export const load: PageServerLoad = ({ params, locals }) => {
 	const response = getResponse(db, report.id) ?? null;
 	const representative = !!user && isRepresentative(db, user.id, report.companyId);
 	const isAuthor = !!user && user.id === authorId;
+	// Who may write in the conversation after the answer; the domain function decides again.
+	const open = response?.source === 'recourse' && report.source === 'recourse';
+	const writer: ThreadRole | null =
+		!open || report.hiddenAt !== null
+			? null
+			: isAuthor
+				? 'author'
+				: representative
+					? 'company'
+					: null;
 	return {
 		report,
 		source: reportSource(detail.report),
@@ -80,6 +98,9 @@ export const load: PageServerLoad = ({ params, locals }) => {
 		})),
 		similar: listSimilarReports(db, report),
 		response,
+		thread: response ? listThread(db, report.id, { includeHidden: moderator }) : [],
+		turn: open ? threadTurn(db, report.id) : null,
+		writer,
 		canRespond: representative && !response && report.source === 'recourse',
 		signedIn: !!user,
 		canModerate: moderator,
@@ -104,7 +125,8 @@ function reportIdOrSignIn(locals: App.Locals, params: { id: string }, url: URL) 
 
 const responseFields = ['body', 'action'] as const;
 const verdictFields = ['verdict', 'comment', 'outcome'] as const;
-const flagFields = ['target', 'reason', 'note'] as const;
+const flagFields = ['target', 'entry', 'reason', 'note'] as const;
+const entryFields = ['body'] as const;
 
 export const actions: Actions = {
 	/** "This happened to me too", or taking it back (join=0). */
@@ -163,8 +185,7 @@ export const actions: Actions = {
 				});
 			}
 		}
-		const response = parsed.output.target === 'response' ? getResponse(db, id) : undefined;
-		const targetId = parsed.output.target === 'response' ? response?.id : id;
+		const targetId = flagTargetId(id, parsed.output.target, parsed.output.entry);
 		if (targetId === undefined) error(404);
 		const result = flagContent(db, user, {
 			targetType: parsed.output.target,
@@ -179,7 +200,7 @@ export const actions: Actions = {
 			if (!maySee) error(404);
 			return fail(409, { flagForm: { values, errors: { reason: m.flag_already_hidden() } } });
 		}
-		return { flagged: parsed.output.target };
+		return { flagged: parsed.output.target, flaggedEntry: parsed.output.entry };
 	},
 
 	/** A moderator decides on the report or its response from the report's page. */
@@ -213,6 +234,29 @@ export const actions: Actions = {
 		redirect(303, localizeHref('/?deleted=1'));
 	},
 
+	/** The report's author replies to the company, or a representative answers again, in turn. */
+	reply: async ({ params, locals, request, url }) => {
+		const { user, id } = reportIdOrSignIn(locals, params, url);
+		const values = readForm(await readFormData(request), entryFields);
+		const parsed = v.safeParse(entrySchema, values);
+		if (!parsed.success) {
+			return fail(400, { replyForm: { values, errors: firstErrors(parsed.issues) } });
+		}
+		const result = postEntry(db, user, id, parsed.output);
+		if (result.ok) return { entrySaved: true };
+		if (result.reason === 'not-found') error(404);
+		const company = getReport(db, id)?.company.name ?? '';
+		const [status, message] =
+			result.reason === 'forbidden'
+				? [403, m.thread_forbidden({ company })]
+				: result.reason === 'imported'
+					? [403, m.thread_imported()]
+					: result.reason === 'limit'
+						? [409, m.thread_full({ limit: THREAD_LIMIT })]
+						: [409, m.thread_not_your_turn()];
+		return fail(status, { replyForm: { values, errors: { body: message } } });
+	},
+
 	/** The report's author accepts or disputes the response, and says where things stand. */
 	answer: async ({ params, locals, request, url }) => {
 		const { user, id } = reportIdOrSignIn(locals, params, url);
@@ -227,6 +271,15 @@ export const actions: Actions = {
 		return { verdictSaved: true };
 	}
 };
+
+/** The id of what is flagged: the report, its response, or an entry of its conversation. */
+function flagTargetId(reportId: number, target: 'report' | 'response' | 'entry', entry: string) {
+	if (target === 'report') return reportId;
+	if (target === 'response') return getResponse(db, reportId)?.id;
+	const entryId = Number(entry);
+	// An entry is flagged from its own report's page only.
+	return entry && locateEntry(db, entryId)?.reportId === reportId ? entryId : undefined;
+}
 
 function responseFailure(
 	reason: 'not-found' | 'forbidden' | 'already-responded' | 'imported' | 'too-late',
