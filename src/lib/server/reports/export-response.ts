@@ -25,23 +25,29 @@ function streamOf(chunks: Iterator<string>): ReadableStream<Uint8Array> {
 	});
 }
 
+/** The first line of a CSV file: a byte-order mark (spreadsheets then read UTF-8) and the column names. */
+export function csvHeader(columns: readonly string[]): string {
+	return '\uFEFF' + stringify([columns]);
+}
+
+/** CSV lines of rows, values as the export writes them (formulas defused, objects as JSON text). */
+export function csvLines(rows: unknown[][]): string {
+	return stringify(rows, {
+		cast: {
+			string: defuseFormula,
+			boolean: (value) => String(value),
+			// source_details: the JSON text of the object, as the JSON export has it.
+			object: (value) => defuseFormula(JSON.stringify(value))
+		}
+	});
+}
+
+/** An export row's values in the order of the export's columns. */
+export const exportValues = (row: ExportRow) => exportColumns.map(([name]) => row[name]);
+
 function* csvChunks(batches: Iterable<ExportRow[]>) {
-	const columns = exportColumns.map(([name]) => name);
-	// A byte-order mark so that spreadsheets read the file as UTF-8.
-	yield '\uFEFF' + stringify([columns]);
-	for (const batch of batches) {
-		yield stringify(
-			batch.map((row) => columns.map((c) => row[c])),
-			{
-				cast: {
-					string: defuseFormula,
-					boolean: (value) => String(value),
-					// source_details: the JSON text of the object, as the JSON export has it.
-					object: (value) => defuseFormula(JSON.stringify(value))
-				}
-			}
-		);
-	}
+	yield csvHeader(exportColumns.map(([name]) => name));
+	for (const batch of batches) yield csvLines(batch.map(exportValues));
 }
 
 function* jsonChunks(batches: Iterable<ExportRow[]>) {
