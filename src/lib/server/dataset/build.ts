@@ -125,6 +125,15 @@ function* tableChunks(
 	if (rows.length) yield flush();
 }
 
+/**
+ * /about/data shows the newest version, so a new one must change that page's validator and
+ * drop the responses kept for it: the ETag is made of the data version (decision 015), which
+ * is moved here like any write to what public pages show.
+ */
+function announceNewVersion(db: Connection): void {
+	db.$client.prepare('update data_version set version = version + 1 where id = 1').run();
+}
+
 export type BuildOptions = {
 	/** The site's address: each report's `url` column, as the export writes it. */
 	origin: string;
@@ -241,6 +250,7 @@ export async function buildDataset(
 		for (const old of listVersions(dir).slice(keptVersions)) {
 			rmSync(join(dir, old), { recursive: true, force: true });
 		}
+		announceNewVersion(db);
 		return manifest;
 	} finally {
 		if (client.inTransaction) client.exec('rollback');
