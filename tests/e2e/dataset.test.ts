@@ -5,7 +5,10 @@ import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import { buildDataset } from '../../src/lib/server/dataset/build';
 import type { DatasetManifest } from '../../src/lib/server/dataset/manifest';
-import { expect, expectAccessible, test, withDbAsync } from './fixtures';
+import { createUser } from '../../src/lib/server/auth/users';
+import { createReport } from '../../src/lib/server/reports/reports';
+import { reportInput } from '../../src/lib/server/testing/factories';
+import { expect, expectAccessible, test, uniqueEmail, withDbAsync } from './fixtures';
 
 const datasetPath = 'tests/e2e/.data/dataset';
 // The first test sees the page before any build: nothing else in the suite builds one.
@@ -21,9 +24,21 @@ test('/about/data offers the current version: counts, hashes, citation, download
 	await page.goto('/about/data');
 	await expect(page.getByText('No version of the whole dataset has been built yet.')).toBeVisible();
 
-	const built = await withDbAsync((db) =>
-		buildDataset(db, datasetPath, new Date(), { origin: baseURL! })
-	);
+	const stamp = Date.now().toString(36);
+	const built = await withDbAsync(async (db) => {
+		const author = await createUser(db, {
+			email: uniqueEmail('dataset'),
+			password: 'a long enough password'
+		});
+		if (!author.ok) throw new Error('no user');
+		const filed = createReport(
+			db,
+			reportInput({ company: `Dataset Gas ${stamp}`, website: `https://dataset-${stamp}.example` }),
+			author.user.id
+		);
+		if (!filed.ok) throw new Error('not filed');
+		return buildDataset(db, datasetPath, new Date(), { origin: baseURL! });
+	});
 	await page.reload();
 	const download = page.getByRole('region', { name: 'Download the whole dataset' });
 	await expect(download.getByText(built.version, { exact: true })).toBeVisible();
