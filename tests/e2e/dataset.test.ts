@@ -95,7 +95,7 @@ test('/about/data offers the current version: counts, hashes, citation, download
 	await expectAccessible(page);
 });
 
-test('dataset files: immutable caching, ETag, HEAD; unknown versions, files and ../ are 404', async ({
+test('dataset files: immutable caching, ETag, HEAD; 404 for unknown or ../; the API and exports name their data version', async ({
 	request
 }) => {
 	const built = await withDbAsync((db) =>
@@ -117,6 +117,14 @@ test('dataset files: immutable caching, ETag, HEAD; unknown versions, files and 
 	expect(await head.body()).toHaveLength(0);
 	const again = await request.get(url, { headers: { 'if-none-match': `"${entry.sha256}"` } });
 	expect(again.status()).toBe(304);
+
+	// Before: neither the API nor an export said which data version it was read at.
+	const api = await request.get('/api/v1/reports?limit=1');
+	const body = (await api.json()) as { data_version: string };
+	expect(body.data_version).toMatch(/^[0-9a-z]+-[0-9a-z]+-[0-9a-z]+$/);
+	expect(api.headers()['x-data-version']).toBe(body.data_version);
+	const exported = await request.get('/explore/export.csv?limit=1');
+	expect(exported.headers()['x-data-version']).toBe(body.data_version);
 
 	for (const path of [
 		`/about/data/2001-01-01T000000Z/company.csv.gz`,
