@@ -72,10 +72,10 @@ function publishedTable(
 	name: string,
 	columns: readonly (readonly [string, string])[]
 ) {
-	const defs = columns.map(([column, type], i) =>
-		// The first column of report and company_response is their id.
-		i === 0 && column === 'id' ? `${quote(column)} INTEGER PRIMARY KEY` : `${quote(column)} ${type}`
-	);
+	// No primary key: reports arrive newest first, and inserting ids in descending order into a
+	// rowid tree leaves its pages half full (175 MB instead of 95 at 100,000 reports). Indexes
+	// are made once the rows are in (publishedIndexes).
+	const defs = columns.map(([column, type]) => `${quote(column)} ${type}`.trim());
 	target.exec(`create table ${quote(name)} (${defs.join(', ')})`);
 	const insert = target.prepare(
 		`insert into ${quote(name)} values (${columns.map(() => '?').join(', ')})`
@@ -86,6 +86,18 @@ function publishedTable(
 		})();
 	};
 }
+
+/** Indexes of the published file, made after its rows, by sorting: ids, and the joins to reports. */
+const publishedIndexes = [
+	'create unique index report_id_idx on report (id)',
+	'create unique index company_id_idx on company (id)',
+	'create unique index company_slug_idx on company (slug)',
+	'create unique index company_response_id_idx on company_response (id)',
+	'create index company_response_report_idx on company_response (report_id)',
+	'create index report_channel_report_idx on report_channel (report_id)',
+	'create index report_escalation_report_idx on report_escalation (report_id)',
+	'create index report_event_report_idx on report_event (report_id)'
+];
 
 /** Reports as the export has them, every visible one, written to the CSV and the SQLite file at once. */
 function* reportChunks(
@@ -206,6 +218,7 @@ export async function buildDataset(
 				});
 				tables[table.name] = count.rows;
 			}
+			for (const statement of publishedIndexes) target.exec(statement);
 			const about = publishedTable(target, 'dataset', [
 				['key', 'TEXT'],
 				['value', 'TEXT']
