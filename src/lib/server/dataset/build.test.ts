@@ -1,5 +1,12 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	utimesSync,
+	writeFileSync
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -165,6 +172,14 @@ describe('the downloadable dataset', () => {
 
 	it('keeps the last two versions, and names files only through the manifest', async () => {
 		await world();
+		// A build that died a day ago left its folder; one running now (another process) has its own.
+		mkdirSync(join(dir, '.build-died'));
+		utimesSync(
+			join(dir, '.build-died'),
+			new Date(T0 - 2 * 86_400_000),
+			new Date(T0 - 2 * 86_400_000)
+		);
+		mkdirSync(join(dir, '.build-running'));
 		const first = await buildDataset(db, dir, new Date(T0), { origin });
 		makeReport(db, (await makeUser(db)).id, {
 			company: 'Initech',
@@ -179,7 +194,7 @@ describe('the downloadable dataset', () => {
 		expect(listVersions(dir)).toEqual([third.version, second.version]);
 		expect(keptVersions).toBe(2);
 		// Nothing half-built is left beside them.
-		expect(readdirSync(dir).sort()).toEqual([second.version, third.version]);
+		expect(readdirSync(dir).sort()).toEqual(['.build-running', second.version, third.version]);
 		expect(currentDataset(dir)?.version).toBe(third.version);
 
 		expect(findDatasetFile(dir, third.version, 'report.csv.gz')?.file.rows).toBe(3);

@@ -8,8 +8,10 @@ import {
 	createWriteStream,
 	mkdirSync,
 	mkdtempSync,
+	readdirSync,
 	renameSync,
 	rmSync,
+	statSync,
 	writeFileSync
 } from 'node:fs';
 import { join } from 'node:path';
@@ -146,6 +148,17 @@ function announceNewVersion(db: Connection): void {
 	db.$client.prepare('update data_version set version = version + 1 where id = 1').run();
 }
 
+/** A build's folder untouched for a day is one whose process died (a running build writes into it). */
+function removeAbandonedBuilds(dir: string, now: Date): void {
+	for (const name of readdirSync(dir)) {
+		if (!name.startsWith('.build-')) continue;
+		const path = join(dir, name);
+		if (statSync(path).mtimeMs < now.getTime() - 86_400_000) {
+			rmSync(path, { recursive: true, force: true });
+		}
+	}
+}
+
 export type BuildOptions = {
 	/** The site's address: each report's `url` column, as the export writes it. */
 	origin: string;
@@ -164,6 +177,7 @@ export async function buildDataset(
 	options: BuildOptions
 ): Promise<DatasetManifest> {
 	mkdirSync(dir, { recursive: true });
+	removeAbandonedBuilds(dir, now);
 	const version = versionOf(now);
 	const work = mkdtempSync(join(dir, '.build-'));
 	const client = new Database(db.$client.name, { readonly: true, fileMustExist: true });
