@@ -93,7 +93,7 @@ describe('the downloadable dataset', () => {
 		expect(manifest.dataVersion).toBe(before);
 		expect(readDataVersion(db)).not.toBe(before);
 		expect(manifest.createdAt).toBe(new Date(T0).toISOString());
-		expect(manifest.licence.name).toBe('CC BY 4.0');
+		expect(manifest.license).toMatchObject({ name: 'CC BY 4.0', spdx: 'CC-BY-4.0' });
 		expect(manifest.tables).toEqual({
 			report: count('select count(*) from report where hidden_at is null'),
 			company: count('select count(*) from company'),

@@ -241,9 +241,9 @@ export async function buildDataset(
 				['version', version],
 				['created_at', now.toISOString()],
 				['data_version', dataVersion],
-				['licence', dataLicence.name],
-				['licence_url', dataLicence.url],
-				['licence_note', dataLicence.note]
+				['license', dataLicence.spdx],
+				['license_url', dataLicence.url],
+				['license_note', dataLicence.note]
 			]);
 		} finally {
 			target.close();
@@ -266,7 +266,7 @@ export async function buildDataset(
 			version,
 			createdAt: now.toISOString(),
 			dataVersion,
-			licence: dataLicence,
+			license: dataLicence,
 			tables,
 			files
 		};

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 /** The data's licence, stated on /about/data, in every manifest and in the OpenAPI document. */
 export const dataLicence = {
 	name: 'CC BY 4.0',
+	/** The SPDX identifier, for tools that read licences. */
+	spdx: 'CC-BY-4.0',
 	url: 'https://creativecommons.org/licenses/by/4.0/',
 	/** Records with source `cfpb` are the CFPB's, not ours to license. */
 	note: 'Reports written on Recourse and everything derived from them: Creative Commons Attribution 4.0 International. Records with source "cfpb" come from the US Consumer Financial Protection Bureau\'s Consumer Complaint Database, a work of the US government in the public domain.'
@@ -33,7 +35,8 @@ export type DatasetManifest = {
 	createdAt: string;
 	/** The data version it was read at (src/lib/server/db/data-version.ts): what X-Data-Version says. */
 	dataVersion: string;
-	licence: typeof dataLicence;
+	/** Spelt as in OpenAPI, schema.org and package manifests, where tools look for it. */
+	license: typeof dataLicence;
 	/** Rows per table. */
 	tables: Record<string, number>;
 	files: DatasetFile[];
