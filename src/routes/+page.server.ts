@@ -2,6 +2,7 @@ import { listTopCompanies } from '$lib/server/companies/companies';
 import { db } from '$lib/server/db';
 import { risingPatterns } from '$lib/server/patterns/patterns';
 import { listLatestReports } from '$lib/server/reports/reports';
+import { siteTotals } from '$lib/server/reports/totals';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = () => ({
@@ -13,5 +14,6 @@ export const load: PageServerLoad = () => ({
 		recent: p.recent,
 		previous: p.previous
 	})),
-	topCompanies: listTopCompanies(db, 10)
+	topCompanies: listTopCompanies(db, 10),
+	totals: siteTotals(db)
 });

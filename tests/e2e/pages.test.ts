@@ -74,6 +74,17 @@ test('the company list and search lead to a scorecard', async ({ page, user: _us
 	await expect(page.getByRole('heading', { level: 1, name: 'Water bill doubled' })).toBeVisible();
 
 	await page.goto('/');
+	// The whole record in figures, each leading to its list (issue 18 item 3).
+	const totals = page.getByRole('region', { name: 'Recourse in figures' });
+	await expect(totals.getByRole('term')).toHaveText([
+		'Public reports',
+		'Companies reported',
+		'Patterns across companies',
+		'Company answers',
+		'“Me too” signals'
+	]);
+	await expect(totals.getByRole('definition').first()).toHaveText(/^[1-9][\d,]*$/);
+	await expect(totals.getByRole('link').first()).toHaveAttribute('href', '/explore');
 	await page.getByRole('searchbox', { name: 'Search companies' }).fill('searchable water');
 	await page.getByRole('button', { name: 'Search' }).click();
 	await expect(page.getByRole('heading', { name: /Companies matching/ })).toBeVisible();

@@ -68,4 +68,30 @@ describe('the chart of reports per month', () => {
 		expect(body).toContain('No data to chart yet.');
 		expect(body).not.toContain('<svg');
 	});
+
+	it('marks the month the company began answering with a line and a legend', () => {
+		const months = [
+			{ month: '2024-01', n: 4 },
+			{ month: '2024-04', n: 2 }
+		];
+		const marker = {
+			month: '2024-03',
+			label: 'Dashed line: the company’s first answer here, Mar 2024'
+		};
+		const { body } = render(MonthChart, {
+			props: { months, caption: 'Reports per month', marker }
+		});
+		// Four months of 160 units: March starts at 320.
+		expect(body).toMatch(/<line class="marker[^"]*" x1="320" y1="0" x2="320"/);
+		expect(body).toContain(marker.label);
+		expect(body).toMatch(/aria-label="[^"]*first answer here, Mar 2024\./);
+		const without = render(MonthChart, { props: { months, caption: 'Reports per month' } }).body;
+		expect(without).not.toContain('class="marker');
+		// A first answer after the last month is told, not drawn off the chart.
+		const later = render(MonthChart, {
+			props: { months, caption: 'Reports per month', marker: { ...marker, month: '2025-01' } }
+		}).body;
+		expect(later).not.toContain('class="marker');
+		expect(later).toContain(marker.label);
+	});
 });

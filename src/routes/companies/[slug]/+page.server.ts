@@ -10,6 +10,7 @@ import { readPageParams } from '$lib/server/page-params';
 import { one } from '$lib/server/query-params';
 import { reportCursor } from '$lib/server/reports/explore';
 import { companyWorks } from '$lib/server/reports/what-works';
+import { firstAnswerMonth } from '$lib/server/responses/first-answer';
 import type { PageServerLoad } from './$types';
 
 /**
@@ -34,7 +35,8 @@ export const load: PageServerLoad = ({ params, url, locals, isDataRequest }) => 
 				? handMarkup(
 						renderOnce(db, `company:${companyId}`, ScorecardFigures, () => ({
 							card: scorecard,
-							works: companyWorks(db, companyId, shown.company)
+							works: companyWorks(db, companyId, shown.company),
+							answeringSince: firstAnswerMonth(db, companyId)
 						})),
 						isDataRequest
 					)
