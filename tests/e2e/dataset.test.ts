@@ -14,6 +14,22 @@ const datasetPath = 'tests/e2e/.data/dataset';
 // The first test sees the page before any build: nothing else in the suite builds one.
 test.describe.configure({ mode: 'serial' });
 
+/** One report at a new company, so that the dataset has a row and the company a page. */
+async function fileReport(db: Parameters<Parameters<typeof withDbAsync>[0]>[0], stamp: string) {
+	const author = await createUser(db, {
+		email: uniqueEmail('dataset'),
+		password: 'a long enough password'
+	});
+	if (!author.ok) throw new Error('no user');
+	const filed = createReport(
+		db,
+		reportInput({ company: `Dataset Gas ${stamp}`, website: `https://dataset-${stamp}.example` }),
+		author.user.id
+	);
+	if (!filed.ok) throw new Error('not filed');
+	return `dataset-gas-${stamp}`;
+}
+
 // Before: /about/data offered view exports only; no whole dataset, version, hash or citation.
 test('/about/data offers the current version: counts, hashes, citation, downloads that match', async ({
 	page,
@@ -26,17 +42,7 @@ test('/about/data offers the current version: counts, hashes, citation, download
 
 	const stamp = Date.now().toString(36);
 	const built = await withDbAsync(async (db) => {
-		const author = await createUser(db, {
-			email: uniqueEmail('dataset'),
-			password: 'a long enough password'
-		});
-		if (!author.ok) throw new Error('no user');
-		const filed = createReport(
-			db,
-			reportInput({ company: `Dataset Gas ${stamp}`, website: `https://dataset-${stamp}.example` }),
-			author.user.id
-		);
-		if (!filed.ok) throw new Error('not filed');
+		await fileReport(db, stamp);
 		return buildDataset(db, datasetPath, new Date(), { origin: baseURL! });
 	});
 	await page.reload();
@@ -155,6 +161,16 @@ test('every page offers a link preview: og:image (1200×630 PNG) with alt text, 
 		'content',
 		'summary_large_image'
 	);
+	// A page with a share card of its own (decision 033) names that one only.
+	const slug = await withDbAsync((db) => fileReport(db, `og${Date.now().toString(36)}`));
+	await page.goto(`/companies/${slug}`);
+	await expect(page.locator('meta[property="og:image"]')).toHaveCount(1);
+	await expect(page.locator('meta[property="og:image"]')).toHaveAttribute(
+		'content',
+		`${baseURL}/companies/${slug}/og.png`
+	);
+	await expect(page.locator('meta[name="twitter:card"]')).toHaveCount(1);
+
 	const png = await request.get('/og-image.png');
 	expect(png.headers()['content-type']).toBe('image/png');
 	const body = await png.body();
