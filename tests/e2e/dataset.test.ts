@@ -163,11 +163,11 @@ test('every page offers a link preview: og:image (1200×630 PNG) with alt text, 
 	);
 	// A page with a share card of its own (decision 033) names that one only.
 	const slug = await withDbAsync((db) => fileReport(db, `og${Date.now().toString(36)}`));
-	await page.goto(`/companies/${slug}`);
+	await page.goto(`/de/companies/${slug}`);
 	await expect(page.locator('meta[property="og:image"]')).toHaveCount(1);
 	await expect(page.locator('meta[property="og:image"]')).toHaveAttribute(
 		'content',
-		`${baseURL}/companies/${slug}/og.png`
+		`${baseURL}/de/companies/${slug}/og.png`
 	);
 	await expect(page.locator('meta[name="twitter:card"]')).toHaveCount(1);
 
