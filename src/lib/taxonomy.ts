@@ -201,6 +201,33 @@ export function patternSlug(category: string, trigger: string | null): string | 
 	return `${category}-after-${trigger}`;
 }
 
+/**
+ * Every pattern a report belongs to: each category it names after each circumstance it names
+ * (decision 028), so a report naming two of each is in up to four patterns.
+ */
+export function patternSlugs(
+	categories: readonly string[],
+	triggers: readonly (string | null)[]
+): string[] {
+	return categories.flatMap((category) =>
+		triggers.flatMap((trigger) => patternSlug(category, trigger) ?? [])
+	);
+}
+
+/**
+ * A report's circumstances from the form: the main one first, then the others in the order
+ * given, each once; "none" only when nothing else is named.
+ */
+export function caseTriggers(main: Trigger | null, more: readonly Trigger[]): Trigger[] {
+	const all = [...new Set([...(main ? [main] : []), ...more])];
+	return all.length > 1 ? all.filter((t) => t !== 'none') : all;
+}
+
+/** A report's categories: the primary first, then the further ones in the order given, each once. */
+export function caseCategories(primary: Category, more: readonly Category[]): Category[] {
+	return [...new Set([primary, ...more])];
+}
+
 export function parsePatternSlug(slug: string): { category: Category; trigger: Trigger } | null {
 	const [category, trigger, ...rest] = slug.split('-after-');
 	if (rest.length || !isOneOf(categories, category) || !isOneOf(triggers, trigger)) return null;

@@ -121,7 +121,7 @@ export function uniqueEmail(prefix = 'user'): string {
 	return `${prefix}-${Date.now()}-${process.pid}-${counter}@example.test`;
 }
 
-type SignedIn = { email: string; displayName: string; userId: string };
+export type SignedIn = { email: string; displayName: string; userId: string };
 
 /** Creates an account and signs the page's browser context in with a fresh session cookie. */
 export async function signIn(page: Page, baseURL: string): Promise<SignedIn> {

@@ -44,6 +44,38 @@ describe('parseReport', () => {
 		});
 	});
 
+	it('reads further categories and circumstances, the main ones first, each once', () => {
+		const result = parseReport({
+			...valid,
+			category: 'billing-error',
+			categories: ['account-closed', 'billing-error', 'account-closed'],
+			trigger: 'death-of-account-holder',
+			triggers: ['name-change']
+		});
+		expect(result.ok).toBe(true);
+		if (!result.ok) return;
+		expect(result.input).toMatchObject({
+			category: 'billing-error',
+			categories: ['billing-error', 'account-closed'],
+			trigger: 'death-of-account-holder',
+			triggers: ['death-of-account-holder', 'name-change']
+		});
+		// Further circumstances without a main one: the first becomes the main one.
+		const noMain = parseReport({ ...valid, trigger: '', triggers: ['moving-house', 'none'] });
+		expect(noMain.ok && noMain.input).toMatchObject({
+			trigger: 'moving-house',
+			triggers: ['moving-house']
+		});
+	});
+
+	it('refuses an unknown further category or circumstance beside its boxes', () => {
+		const result = parseReport({ ...valid, categories: ['nope'], triggers: ['<script>'] });
+		expect(result.ok).toBe(false);
+		if (result.ok) return;
+		expect(result.errors.categories).toBe('Choose one of the options.');
+		expect(result.errors.triggers).toBe('Choose one of the options.');
+	});
+
 	// Before: a title or company typed with CR/LF printed as lines of their own in mail.
 	it('keeps the company, title and product on one line', () => {
 		const result = parseReport({

@@ -28,6 +28,8 @@ import {
 	outcomes,
 	reportLanguages,
 	triggers,
+	caseCategories,
+	caseTriggers,
 	type Currency
 } from '$lib/taxonomy';
 
@@ -38,7 +40,9 @@ export const reportFields = [
 	'title',
 	'product',
 	'category',
+	'categories',
 	'trigger',
+	'triggers',
 	'startedOn',
 	'endedOn',
 	'contacts',
@@ -83,7 +87,12 @@ export type ReportFormFailure = {
 	/** Personal data that publishing would remove; the author confirms or edits first. */
 	redactions?: { kind: string; text: string }[];
 };
-export const reportMultiFields = ['channels', 'escalations'] as const satisfies ReportField[];
+export const reportMultiFields = [
+	'categories',
+	'triggers',
+	'channels',
+	'escalations'
+] as const satisfies ReportField[];
 
 /** Input limits shared by the HTML attributes of the form and the server's checks. */
 export const limits = {
@@ -253,7 +262,10 @@ const reportObject = v.object({
 	title: requiredLine(limits.title),
 	product: requiredLine(limits.product),
 	category: choice(categories),
+	// Further categories and circumstances (decision 028); optional keys for forms of before.
+	categories: v.optional(v.array(choice(categories)), []),
 	trigger: optionalChoice(triggers),
+	triggers: v.optional(v.array(choice(triggers)), []),
 	startedOn: date,
 	endedOn: optionalDate,
 	contacts: optionalCount(limits.count),
@@ -425,10 +437,14 @@ export function parseReport(raw: ReportFormValues): ReportParse {
 	// The schema has checked that each amount fits its currency's decimals.
 	const minor = (amount: string) =>
 		rest.currency ? (toMinorUnits(amount, rest.currency) ?? null) : null;
+	const caseTriggerList = caseTriggers(rest.trigger, rest.triggers);
 	return {
 		ok: true,
 		input: {
 			...rest,
+			categories: caseCategories(rest.category, rest.categories),
+			trigger: caseTriggerList[0] ?? null,
+			triggers: caseTriggerList,
 			channels: [...new Set(rest.channels)],
 			escalations: [...new Set(rest.escalations)],
 			contacts: contacts?.value ?? null,

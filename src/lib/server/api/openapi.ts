@@ -61,6 +61,14 @@ const reportColumnSchemas: Record<ExportColumn, Schema> = {
 	product: string,
 	category: enumOf(categories),
 	trigger: nullable(enumOf(triggers)),
+	categories: {
+		type: 'string',
+		description: `Every category the report names, the primary first: values of ${categories.join(', ')}, separated by |.`
+	},
+	triggers: {
+		type: 'string',
+		description: `Every circumstance the report names, the first one first: values of ${triggers.join(', ')}, separated by | (empty if none).`
+	},
 	started_on: { type: 'string', format: 'date' },
 	ended_on: { type: ['string', 'null'], format: 'date' },
 	contacts: nullable(integer),

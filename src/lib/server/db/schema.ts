@@ -182,6 +182,39 @@ export const reportEscalation = sqliteTable(
 	]
 );
 
+/**
+ * Every category a report names: its primary one (`report.category`, which lists and indexes
+ * that mean "primary" keep reading) and any further ones (decision 028).
+ */
+export const reportCategory = sqliteTable(
+	'report_category',
+	{
+		reportId: integer('report_id')
+			.notNull()
+			.references(() => report.id, { onDelete: 'cascade' }),
+		category: text('category', { enum: categories }).notNull()
+	},
+	(t) => [
+		primaryKey({ columns: [t.reportId, t.category] }),
+		index('report_category_category_idx').on(t.category, t.reportId)
+	]
+);
+
+/** Every circumstance (trigger) a report names; `report.trigger` holds the first of them. */
+export const reportTrigger = sqliteTable(
+	'report_trigger',
+	{
+		reportId: integer('report_id')
+			.notNull()
+			.references(() => report.id, { onDelete: 'cascade' }),
+		trigger: text('trigger', { enum: triggers }).notNull()
+	},
+	(t) => [
+		primaryKey({ columns: [t.reportId, t.trigger] }),
+		index('report_trigger_trigger_idx').on(t.trigger, t.reportId)
+	]
+);
+
 /** One dated event of a report's timeline, in the order the case unfolded. */
 export const reportEvent = sqliteTable(
 	'report_event',

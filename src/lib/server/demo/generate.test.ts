@@ -131,6 +131,35 @@ describe('generateDemoData', () => {
 			missionCases.length
 		).map((r) => r.language);
 		expect(languages).toEqual(['ca', 'de', 'en', 'es', 'pl', 'ru']);
+		// The widow's two circumstances and the support line's two failures (decision 028).
+		expect(
+			count(
+				conn,
+				`select count(*) from report r
+				join report_trigger a on a.report_id = r.id and a."trigger" = 'death-of-account-holder'
+				join report_trigger b on b.report_id = r.id and b."trigger" = 'name-change'
+				where r.id <= ?`,
+				missionCases.length
+			)
+		).toBe(2);
+		expect(
+			count(
+				conn,
+				`select count(*) from report r
+				join report_category c on c.report_id = r.id and c.category = 'unreachable-support'
+				where r.category = 'service-outage' and r.id <= ?`,
+				missionCases.length
+			)
+		).toBe(2);
+		// Every report names at least its own category.
+		expect(
+			count(
+				conn,
+				`select count(*) from report r
+				where not exists (select 1 from report_category c
+					where c.report_id = r.id and c.category = r.category)`
+			)
+		).toBe(0);
 		// Every fact of the founding cases is a field, not only words in the narrative.
 		expect(
 			all(

@@ -404,6 +404,12 @@ export function generateDemoData(conn: Connection, options: DemoOptions = {}): D
 	const insertEscalation = sqlite.prepare(
 		'insert into report_escalation (report_id, escalation) values (?, ?)'
 	);
+	const insertCategory = sqlite.prepare(
+		'insert or ignore into report_category (report_id, category) values (?, ?)'
+	);
+	const insertTrigger = sqlite.prepare(
+		'insert or ignore into report_trigger (report_id, "trigger") values (?, ?)'
+	);
 	// The mission cases' facts beyond the generated reports' columns, and their timelines.
 	const completeMissionCase = sqlite.prepare(
 		`update report set agents_at_least = ?, order_value_minor = ?, resolved_by = ?, promises_made = ?, promises_broken = coalesce(?, promises_broken),
@@ -494,6 +500,9 @@ export function generateDemoData(conn: Connection, options: DemoOptions = {}): D
 			c.events.forEach((e, position) => insertEvent.run(...eventParameters(id, position, e)));
 			for (const channel of c.channels) insertChannel.run(id, channel);
 			for (const escalation of c.escalations) insertEscalation.run(id, escalation);
+			// The main failure and circumstance are linked with every report's after the load.
+			for (const category of c.categories ?? []) insertCategory.run(id, category);
+			for (const trigger of c.triggers ?? []) insertTrigger.run(id, trigger);
 			channelRows += c.channels.length;
 			escalationRows += c.escalations.length;
 		}
@@ -684,6 +693,18 @@ export function generateDemoData(conn: Connection, options: DemoOptions = {}): D
 				const done = missionCount + g + 1;
 				if (done % progressEvery === 0) options.onProgress?.(done, reportTotal);
 			}
+			// Each report names its category and circumstance as its only ones (decision 028).
+			sqlite
+				.prepare(
+					'insert or ignore into report_category (report_id, category) select id, category from report where id >= ?'
+				)
+				.run(firstReportId);
+			sqlite
+				.prepare(
+					`insert or ignore into report_trigger (report_id, "trigger")
+					select id, "trigger" from report where id >= ? and "trigger" is not null`
+				)
+				.run(firstReportId);
 			options.onStage?.('search index');
 			deferred.replay(firstReportId);
 		})();

@@ -28,6 +28,9 @@ export type MissionCase = {
 	product: string;
 	category: Category;
 	trigger: Trigger | null;
+	/** Further failures and circumstances beside the main ones (decision 028). */
+	categories?: readonly Category[];
+	triggers?: readonly Trigger[];
 	startedOn: string;
 	endedOn: string | null;
 	contacts: number | null;
@@ -108,6 +111,8 @@ function shippingEvents(notes: {
 
 const landline = {
 	category: 'service-outage',
+	// The support line: no agent could see the order, and nobody could call back.
+	categories: ['unreachable-support'],
 	trigger: 'switching-plan',
 	startedOn: '2026-09-14',
 	endedOn: '2026-09-19',
@@ -248,6 +253,8 @@ El cinquè dia vaig presentar una reclamació a l'Agència Catalana del Consum. 
 		product: 'Electricity',
 		category: 'billing-error',
 		trigger: 'death-of-account-holder',
+		// The account holder died, and the account was to be put in the widow's name.
+		triggers: ['name-change'],
 		startedOn: '2026-03-02',
 		endedOn: '2026-08-20',
 		contacts: 14,
@@ -310,6 +317,7 @@ In August a letter to the chief executive's office finally moved the account int
 		product: 'Stromvertrag',
 		category: 'billing-error',
 		trigger: 'death-of-account-holder',
+		triggers: ['name-change'],
 		startedOn: '2026-02-03',
 		endedOn: '2026-07-15',
 		contacts: 16,

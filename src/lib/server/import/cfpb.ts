@@ -10,7 +10,12 @@ import { slugifyCompanyName } from '../companies/names';
 import { deferInsertTriggers, finishBulkLoad, tunePragmas } from '../db/bulk';
 import type { Connection } from '../db/client';
 import { renderPlainText } from '../markdown';
-import { applyReportToRollups, applyResponseToRollups, type RollupFacts } from '../reports/rollups';
+import {
+	applyReportToRollups,
+	applyResponseToRollups,
+	type CaseTags,
+	type RollupFacts
+} from '../reports/rollups';
 import type { Category, Outcome, ResponseAction, Trigger, Verdict } from '../../taxonomy';
 import { readCfpbHeader, readCfpbRow, type CfpbComplaint, type CfpbHeader } from './cfpb-record';
 import { prepareImportedNarrative, redactNarrative, type Redactor } from './narrative';
@@ -227,7 +232,7 @@ export async function importCfpbStream(
 	}
 }
 
-type StoredReport = Omit<RollupFacts, 'channels' | 'escalations'> & {
+type StoredReport = Omit<RollupFacts, 'channels' | 'escalations' | keyof CaseTags> & {
 	id: number;
 	title: string;
 	product: string;
@@ -318,6 +323,13 @@ class ComplaintWriter {
 					created_at = @createdAt, updated_at = @updatedAt
 				where id = @id`
 			),
+			// An imported record names one category and at most one circumstance (decision 028).
+			clearCategories: sqlite.prepare('delete from report_category where report_id = ?'),
+			clearTriggers: sqlite.prepare('delete from report_trigger where report_id = ?'),
+			addCategory: sqlite.prepare(
+				'insert into report_category (report_id, category) values (?, ?)'
+			),
+			addTrigger: sqlite.prepare('insert into report_trigger (report_id, "trigger") values (?, ?)'),
 			// A response written on Recourse (by a company representative) is never overwritten.
 			upsertResponse: sqlite.prepare(
 				`insert into company_response (report_id, company_id, author_id, source, body, body_html,
@@ -434,6 +446,14 @@ class ComplaintWriter {
 			});
 			this.counts.updated += 1;
 		}
+		if (!before || before.category !== values.category || before.trigger !== values.trigger) {
+			if (before) {
+				this.statements.clearCategories.run(reportId);
+				this.statements.clearTriggers.run(reportId);
+			}
+			this.statements.addCategory.run(reportId, values.category);
+			if (values.trigger) this.statements.addTrigger.run(reportId, values.trigger);
+		}
 		if (complaint.response) {
 			const r = complaint.response;
 			this.statements.upsertResponse.run({
@@ -486,9 +506,8 @@ class ComplaintWriter {
 		applyResponseToRollups(
 			this.conn,
 			{
+				...caseTags(report),
 				companyId: report.companyId,
-				category: report.category,
-				trigger: report.trigger,
 				source: 'cfpb',
 				reportCreatedAt: report.createdAt,
 				createdAt: response.createdAt,
@@ -503,9 +522,14 @@ class ComplaintWriter {
 	}
 }
 
-function facts(row: Omit<RollupFacts, 'channels' | 'escalations'>): RollupFacts {
+/** An imported record's one category and circumstance, as its link rows hold them. */
+function caseTags(row: Pick<RollupFacts, 'category' | 'trigger'>): CaseTags {
+	return { categories: [row.category], triggers: row.trigger ? [row.trigger] : [] };
+}
+
+function facts(row: Omit<RollupFacts, 'channels' | 'escalations' | keyof CaseTags>): RollupFacts {
 	// Imported reports have no channels or escalations.
-	return { ...row, channels: [], escalations: [] };
+	return { ...row, ...caseTags(row), channels: [], escalations: [] };
 }
 
 function sameReport(before: StoredReport, values: ReportValues): boolean {

@@ -32,7 +32,8 @@ function countResponse(tx: Db, responseId: number, sign: 1 | -1) {
 		.get();
 	if (!response) return;
 	const facts = readReport(tx, response.reportId);
-	if (facts && facts.hiddenAt === null) applyResponseToRollups(tx, factsOf(facts, response), sign);
+	if (facts && facts.hiddenAt === null)
+		applyResponseToRollups(tx, factsOf(tx, facts, response), sign);
 }
 
 /** Deletes a report for good: its figures first, then the row (channels, me-too, response cascade). */

@@ -2,7 +2,15 @@
 import { and, desc, eq, gte, inArray, sql } from 'drizzle-orm';
 import { statementCache, type Db } from '../db/client';
 import { ReadCache } from '../db/read-cache';
-import { company, pattern, report, rollup, type Pattern } from '../db/schema';
+import {
+	company,
+	pattern,
+	report,
+	reportCategory,
+	reportTrigger,
+	rollup,
+	type Pattern
+} from '../db/schema';
 import { patternScope, dayKey } from '../reports/rollups';
 import { getScorecard, type Scorecard } from '../reports/scorecard';
 import {
@@ -108,6 +116,16 @@ export type PatternDetail = {
 	reports: ReportSummary[];
 };
 
+/**
+ * Reports that name both the pattern's category and its circumstance, primary or not (decision
+ * 028), found through the indexes of the two link tables.
+ */
+function namesPattern(parsed: { category: string; trigger: string }) {
+	return sql`${report.id} in (select c.report_id from ${reportCategory} c
+		join ${reportTrigger} t on t.report_id = c.report_id and t."trigger" = ${parsed.trigger}
+		where c.category = ${parsed.category})`;
+}
+
 /** Computed pattern pages until the next write. */
 const details = new ReadCache<PatternDetail>(200);
 
@@ -163,9 +181,7 @@ function computePattern(
 		.select(reportSummaryColumns)
 		.from(report)
 		.innerJoin(company, eq(report.companyId, company.id))
-		.where(
-			and(visibleReport, eq(report.category, parsed.category), eq(report.trigger, parsed.trigger))
-		)
+		.where(and(visibleReport, namesPattern(parsed)))
 		.orderBy(desc(report.createdAt), desc(report.id))
 		.limit(limits.reports)
 		.all();

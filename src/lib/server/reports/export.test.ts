@@ -53,6 +53,31 @@ describe('exportBatches', () => {
 	});
 });
 
+describe('a report with several failures and circumstances (decision 028)', () => {
+	it('exports all of them beside the primary category and first circumstance', () => {
+		createReport(
+			db,
+			reportInput({
+				title: 'Widow billed and closed',
+				category: 'billing-error',
+				categories: ['account-closed'],
+				trigger: 'death-of-account-holder',
+				triggers: ['name-change']
+			}),
+			author.id,
+			Date.UTC(2026, 1, 1)
+		);
+		const [row] = [...exportBatches(db, everything, 'https://recourse.example')].flat();
+		expect(row).toMatchObject({
+			title: 'Widow billed and closed',
+			category: 'billing-error',
+			categories: 'billing-error|account-closed',
+			trigger: 'death-of-account-holder',
+			triggers: 'death-of-account-holder|name-change'
+		});
+	});
+});
+
 describe('exportResponse', () => {
 	it('streams CSV with a header, quoted fields and formulas defused, and no personal data', async () => {
 		const response = exportResponse(db, everything, 'https://recourse.example', 'csv');

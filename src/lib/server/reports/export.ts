@@ -4,7 +4,15 @@ import { m } from '$lib/paraglide/messages';
 import type { Db } from '../db/client';
 import { company, companyResponse, report, reportChannel, reportEscalation } from '../db/schema';
 import { exploreConditions, newestMatchingIds, noFilters, type ExploreFilters } from './explore';
-import { encodeCursor, olderThan, type ReportCursor } from './reports';
+import {
+	categoryList,
+	encodeCursor,
+	olderThan,
+	primaryFirst,
+	triggerList,
+	type ReportCursor
+} from './reports';
+import { categories, triggers } from '../../taxonomy';
 import { formatMoneyInput } from '../../report-values';
 import { daysToResolution } from '../../case-timeline';
 
@@ -25,6 +33,9 @@ export const exportColumns = [
 	['product', m.export_col_product],
 	['category', m.export_col_category],
 	['trigger', m.export_col_trigger],
+	// Every category and circumstance the report names, the primary first (decision 028).
+	['categories', m.export_col_categories],
+	['triggers', m.export_col_triggers],
 	['started_on', m.export_col_started_on],
 	['ended_on', m.export_col_ended_on],
 	['contacts', m.export_col_contacts],
@@ -99,6 +110,8 @@ function batchQuery(
 				channels: sql<
 					string | null
 				>`(select group_concat(${reportChannel.channel}, '|') from ${reportChannel} where ${reportChannel.reportId} = ${report.id})`,
+				categories: categoryList,
+				triggers: triggerList,
 				escalations: sql<
 					string | null
 				>`(select group_concat(${reportEscalation.escalation}, '|') from ${reportEscalation} where ${reportEscalation.reportId} = ${report.id})`
@@ -127,6 +140,12 @@ function batchQuery(
 
 type BatchRow = ReturnType<typeof batchQuery>[number];
 
+/** Comma-joined link values as exported: the primary first, separated by | (as channels are). */
+const tagList = <T extends string>(
+	primary: string | null,
+	joined: string | null,
+	order: readonly T[]
+) => primaryFirst(primary, joined ? joined.split(',') : [], order as never).join('|');
 const iso = (ms: number) => new Date(ms).toISOString();
 /** Minutes as hours with two decimals (90 → 1.5); null stays null. */
 const hours = (minutes: number | null) =>
@@ -148,6 +167,8 @@ function toExportRow(row: BatchRow, origin: string): ExportRow {
 		product: r.product,
 		category: r.category,
 		trigger: r.trigger,
+		categories: tagList(r.category, row.categories, categories),
+		triggers: tagList(r.trigger, row.triggers, triggers),
 		started_on: r.startedOn,
 		ended_on: r.endedOn,
 		contacts: r.contacts,

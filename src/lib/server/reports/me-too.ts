@@ -3,6 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { report, reportMeToo } from '../db/schema';
 import { applyMeTooToRollups } from './rollups';
+import { readCaseTags } from './report-figures';
 
 export type MeTooResult =
 	{ ok: true; count: number; joined: boolean } | { ok: false; reason: 'not-found' | 'own-report' };
@@ -24,8 +25,6 @@ export function setMeToo(
 				.select({
 					authorId: report.authorId,
 					companyId: report.companyId,
-					category: report.category,
-					trigger: report.trigger,
 					meTooCount: report.meTooCount,
 					hiddenAt: report.hiddenAt
 				})
@@ -52,7 +51,7 @@ export function setMeToo(
 				.set({ meTooCount: sql`${report.meTooCount} + ${delta}` })
 				.where(eq(report.id, reportId))
 				.run();
-			applyMeTooToRollups(tx, target, delta);
+			applyMeTooToRollups(tx, { ...target, ...readCaseTags(tx, reportId) }, delta);
 			return { ok: true, count: target.meTooCount + delta, joined: join } as const;
 		},
 		{ behavior: 'immediate' }

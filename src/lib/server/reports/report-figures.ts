@@ -4,13 +4,44 @@
  */
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { companyResponse, report, reportChannel, reportEscalation } from '../db/schema';
+import {
+	companyResponse,
+	report,
+	reportCategory,
+	reportChannel,
+	reportEscalation,
+	reportTrigger
+} from '../db/schema';
 import type { CompanyResponse, Report } from '../db/schema';
-import { applyReportToRollups, applyResponseToRollups, type ResponseFacts } from './rollups';
+import {
+	applyReportToRollups,
+	applyResponseToRollups,
+	type CaseTags,
+	type ResponseFacts
+} from './rollups';
 
-/** A report's channels and escalations, as roll-ups count them. */
+/** A report's categories and circumstances (all of them, the primary first), as roll-ups count them. */
+export function readCaseTags(tx: Db, reportId: number): CaseTags {
+	return {
+		categories: tx
+			.select({ v: reportCategory.category })
+			.from(reportCategory)
+			.where(eq(reportCategory.reportId, reportId))
+			.all()
+			.map((r) => r.v),
+		triggers: tx
+			.select({ v: reportTrigger.trigger })
+			.from(reportTrigger)
+			.where(eq(reportTrigger.reportId, reportId))
+			.all()
+			.map((r) => r.v)
+	};
+}
+
+/** A report's categories, circumstances, channels and escalations, as roll-ups count them. */
 export function readTags(tx: Db, reportId: number) {
 	return {
+		...readCaseTags(tx, reportId),
 		channels: tx
 			.select({ v: reportChannel.channel })
 			.from(reportChannel)
@@ -31,18 +62,15 @@ export function responseOf(tx: Db, reportId: number): CompanyResponse | undefine
 	return tx.select().from(companyResponse).where(eq(companyResponse.reportId, reportId)).get();
 }
 
-/** The roll-up facts of a response: counted in its report's scopes (company, pattern). */
+/** The roll-up facts of a response: counted in its report's scopes (company, patterns). */
 export function factsOf(
-	r: Pick<
-		Report,
-		'companyId' | 'category' | 'trigger' | 'source' | 'createdAt' | 'country' | 'outcome'
-	>,
+	tx: Db,
+	r: Pick<Report, 'id' | 'companyId' | 'source' | 'createdAt' | 'country' | 'outcome'>,
 	response: CompanyResponse
 ): ResponseFacts {
 	return {
+		...readCaseTags(tx, r.id),
 		companyId: r.companyId,
-		category: r.category,
-		trigger: r.trigger,
 		source: r.source,
 		reportCreatedAt: r.createdAt,
 		createdAt: response.createdAt,
@@ -64,6 +92,6 @@ export function countReport(tx: Db, reportId: number, sign: 1 | -1): void {
 	applyReportToRollups(tx, { ...row, ...readTags(tx, reportId) }, sign);
 	const response = responseOf(tx, reportId);
 	if (response && response.hiddenAt === null) {
-		applyResponseToRollups(tx, factsOf(row, response), sign);
+		applyResponseToRollups(tx, factsOf(tx, row, response), sign);
 	}
 }

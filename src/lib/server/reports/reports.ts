@@ -1,7 +1,16 @@
 /** Reports: filing, editing by their author, and reading them back. */
 import { and, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { statementCache, type Db } from '../db/client';
-import { company, report, reportChannel, reportEscalation, user, type Company } from '../db/schema';
+import {
+	company,
+	report,
+	reportCategory,
+	reportChannel,
+	reportEscalation,
+	reportTrigger,
+	user,
+	type Company
+} from '../db/schema';
 import {
 	createCompany,
 	findCompanyByName,
@@ -11,7 +20,15 @@ import {
 import { renderMarkdown } from '../markdown';
 import { redactPersonalData } from '../privacy/redact';
 import type { ReportInput } from '../../validation/report';
-import type { Outcome } from '../../taxonomy';
+import {
+	caseCategories,
+	caseTriggers,
+	categories,
+	triggers,
+	type Category,
+	type Outcome,
+	type Trigger
+} from '../../taxonomy';
 import { deriveCaseFigures } from '../../case-timeline';
 import { applyReportToRollups } from './rollups';
 import { countReport, readTags, responseOf } from './report-figures';
@@ -68,6 +85,17 @@ function resolveCompany(
 	};
 }
 
+/**
+ * Every category and circumstance of a report, the primary first (decision 028): the report
+ * row keeps the first of each, the link tables all of them.
+ */
+function caseTagsOf(input: ReportInput) {
+	return {
+		categories: caseCategories(input.category, input.categories),
+		triggers: caseTriggers(input.trigger, input.triggers)
+	};
+}
+
 function reportColumns(input: ReportInput) {
 	// Personal data never reaches public text, whatever path the report came by.
 	const narrative = redactPersonalData(input.narrative).text;
@@ -76,7 +104,7 @@ function reportColumns(input: ReportInput) {
 		title: redactPersonalData(input.title).text,
 		product: redactPersonalData(input.product).text,
 		category: input.category,
-		trigger: input.trigger,
+		trigger: caseTagsOf(input).triggers[0] ?? null,
 		startedOn: input.startedOn,
 		endedOn: input.endedOn,
 		contacts: input.contacts,
@@ -108,11 +136,22 @@ function reportColumns(input: ReportInput) {
 
 function saveTags(tx: Db, reportId: number, input: ReportInput, isNew = false): void {
 	if (!isNew) {
+		tx.delete(reportCategory).where(eq(reportCategory.reportId, reportId)).run();
+		tx.delete(reportTrigger).where(eq(reportTrigger.reportId, reportId)).run();
 		tx.delete(reportChannel).where(eq(reportChannel.reportId, reportId)).run();
 		tx.delete(reportEscalation).where(eq(reportEscalation.reportId, reportId)).run();
 	}
 	// Prepared once: building these small inserts through drizzle cost more than running them.
 	const cache = statementCache(tx);
+	const { categories, triggers } = caseTagsOf(input);
+	const addCategory = cache.prepare(
+		'insert into report_category (report_id, category) values (?, ?)'
+	);
+	for (const category of categories) addCategory.run(reportId, category);
+	const addTrigger = cache.prepare(
+		'insert into report_trigger (report_id, "trigger") values (?, ?)'
+	);
+	for (const trigger of triggers) addTrigger.run(reportId, trigger);
 	const addChannel = cache.prepare('insert into report_channel (report_id, channel) values (?, ?)');
 	for (const channel of input.channels) addChannel.run(reportId, channel);
 	const addEscalation = cache.prepare(
@@ -149,7 +188,12 @@ export function createReport(
 			flagAmountsForReview(tx, row.id, input, now);
 			applyReportToRollups(
 				tx,
-				{ ...row, channels: input.channels, escalations: input.escalations },
+				{
+					...row,
+					...caseTagsOf(input),
+					channels: input.channels,
+					escalations: input.escalations
+				},
 				1
 			);
 			return { ok: true, id: row.id };
@@ -219,12 +263,30 @@ export function setReportOutcome(tx: Db, id: number, outcome: Outcome, now = Dat
 	if (after.hiddenAt === null) applyReportToRollups(tx, { ...after, ...tags }, 1);
 }
 
+/** A report's categories and circumstances, joined by commas, for a select list. */
+export const categoryList = sql<
+	string | null
+>`(select group_concat(category, ',') from ${reportCategory} where ${reportCategory.reportId} = ${report.id})`;
+export const triggerList = sql<
+	string | null
+>`(select group_concat("trigger", ',') from ${reportTrigger} where ${reportTrigger.reportId} = ${report.id})`;
 const channelList = sql<
 	string | null
 >`(select group_concat(channel, ',') from ${reportChannel} where ${reportChannel.reportId} = ${report.id})`;
 const escalationList = sql<
 	string | null
 >`(select group_concat(escalation, ',') from ${reportEscalation} where ${reportEscalation.reportId} = ${report.id})`;
+
+/** A report's categories or circumstances as lists show them: the primary first, then taxonomy order. */
+export function primaryFirst<T extends Category | Trigger>(
+	primary: string | null,
+	names: string[],
+	order: readonly T[]
+): T[] {
+	return order
+		.filter((name) => names.includes(name))
+		.sort((a, b) => Number(b === primary) - Number(a === primary));
+}
 
 /** A report with its company, author's public name, channels and escalations (one query), and its timeline. */
 export function getReport(db: Db, id: number) {
@@ -238,6 +300,8 @@ export function getReport(db: Db, id: number) {
 				industry: company.industry
 			},
 			authorName: user.displayName,
+			categories: categoryList,
+			triggers: triggerList,
 			channels: channelList,
 			escalations: escalationList
 		})
@@ -247,8 +311,12 @@ export function getReport(db: Db, id: number) {
 		.where(eq(report.id, id))
 		.get();
 	if (!row) return undefined;
+	const list = (value: string | null) => (value ? value.split(',') : []);
 	return {
 		...row,
+		// The primary first, then the others in taxonomy order: the order of the form's boxes.
+		categories: primaryFirst(row.report.category, list(row.categories), categories),
+		triggers: primaryFirst(row.report.trigger, list(row.triggers), triggers),
 		channels: row.channels ? row.channels.split(',') : [],
 		escalations: row.escalations ? row.escalations.split(',') : [],
 		events: readEvents(db, id)

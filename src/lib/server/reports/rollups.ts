@@ -2,7 +2,7 @@
 import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import { statementCache, type Db } from '../db/client';
 import { company, pattern, rollup, type Report } from '../db/schema';
-import { patternSlug, type Category, type Trigger } from '../../taxonomy';
+import { parsePatternSlug, patternSlugs } from '../../taxonomy';
 import { applyCaseToWorks, applyResponseToWorks, rebuildWorks } from './what-works';
 
 /** The facts of a report that roll-ups count. */
@@ -29,7 +29,23 @@ export type RollupFacts = Pick<
 	| 'resolvedBy'
 	| 'resolvedOn'
 	| 'country'
-> & { channels: readonly string[]; escalations: readonly string[] };
+> &
+	CaseTags & { channels: readonly string[]; escalations: readonly string[] };
+
+/**
+ * Every category and circumstance a report names (decision 028): it counts once under each, and
+ * in the pattern of each category after each circumstance.
+ */
+export type CaseTags = { categories: readonly string[]; triggers: readonly string[] };
+
+/** The scopes a report's figures count in: everything, its company, each of its patterns. */
+function scopesOf(facts: Pick<RollupFacts, 'companyId'> & CaseTags): {
+	scopes: string[];
+	slugs: string[];
+} {
+	const slugs = patternSlugs(facts.categories, facts.triggers);
+	return { scopes: [ALL_SCOPE, companyScope(facts.companyId), ...slugs.map(patternScope)], slugs };
+}
 
 export const ALL_SCOPE = 'all';
 export const companyScope = (companyId: number) => `company:${companyId}`;
@@ -37,10 +53,8 @@ export const patternScope = (slug: string) => `pattern:${slug}`;
 
 /** Histogram dimensions read from one report column each. */
 export const columnDimensions = {
-	category: 'category',
 	outcome: 'outcome',
 	rating: 'rating',
-	trigger: 'trigger',
 	contacts: 'contacts',
 	effort_minutes: 'effortMinutes',
 	agents: 'agents',
@@ -51,6 +65,8 @@ export const columnDimensions = {
 } as const satisfies Record<string, keyof RollupFacts>;
 export type RollupDimension =
 	| keyof typeof columnDimensions
+	| 'category'
+	| 'trigger'
 	| 'reports'
 	| 'channel'
 	| 'escalation'
@@ -86,6 +102,9 @@ function rowsFor(facts: RollupFacts): Row[] {
 			rows.push({ dimension: dimension as RollupDimension, key: String(value), n: 1 });
 		}
 	}
+	for (const category of facts.categories)
+		rows.push({ dimension: 'category', key: category, n: 1 });
+	for (const trigger of facts.triggers) rows.push({ dimension: 'trigger', key: trigger, n: 1 });
 	for (const channel of facts.channels) rows.push({ dimension: 'channel', key: channel, n: 1 });
 	for (const escalation of facts.escalations) {
 		rows.push({ dimension: 'escalation', key: escalation, n: 1 });
@@ -125,9 +144,7 @@ function dropEmptyRows(tx: Db, scopes: string[]) {
 
 /** Adds (sign 1) or removes (sign -1) one report's facts from every roll-up it belongs to. */
 export function applyReportToRollups(tx: Db, facts: RollupFacts, sign: 1 | -1): void {
-	const slug = patternSlug(facts.category, facts.trigger);
-	const scopes = [ALL_SCOPE, companyScope(facts.companyId)];
-	if (slug) scopes.push(patternScope(slug));
+	const { scopes, slugs } = scopesOf(facts);
 	const rows = rowsFor(facts);
 	addRows(
 		tx,
@@ -137,13 +154,14 @@ export function applyReportToRollups(tx: Db, facts: RollupFacts, sign: 1 | -1): 
 		.set({ reportCount: sql`${company.reportCount} + ${sign}` })
 		.where(eq(company.id, facts.companyId))
 		.run();
-	if (slug) applyToPattern(tx, slug, facts, sign);
+	for (const slug of slugs) applyToPattern(tx, slug, facts, sign);
 	const works = applyCaseToWorks(tx, facts, scopes, sign, upserter(tx));
 	if (sign < 0) dropEmptyRows(tx, [...new Set([...scopes, ...works])]);
 }
 
 function applyToPattern(tx: Db, slug: string, facts: RollupFacts, sign: 1 | -1) {
 	const scope = patternScope(slug);
+	const { category, trigger } = parsePatternSlug(slug)!;
 	const [companyRow] = tx
 		.insert(rollup)
 		.values({ scope, dimension: 'company', key: String(facts.companyId), n: sign })
@@ -159,8 +177,8 @@ function applyToPattern(tx: Db, slug: string, facts: RollupFacts, sign: 1 | -1) 
 	tx.insert(pattern)
 		.values({
 			slug,
-			category: facts.category as Category,
-			trigger: facts.trigger as Trigger,
+			category,
+			trigger,
 			reportCount: sign,
 			companyCount: companyDelta,
 			meTooCount: sign * facts.meTooCount
@@ -179,30 +197,26 @@ function applyToPattern(tx: Db, slug: string, facts: RollupFacts, sign: 1 | -1) 
 /** Moves the "me too" count of one report by delta in every scope it belongs to. */
 export function applyMeTooToRollups(
 	tx: Db,
-	facts: Pick<RollupFacts, 'companyId' | 'category' | 'trigger'>,
+	facts: Pick<RollupFacts, 'companyId'> & CaseTags,
 	delta: 1 | -1
 ): void {
-	const slug = patternSlug(facts.category, facts.trigger);
-	const scopes = [ALL_SCOPE, companyScope(facts.companyId)];
-	if (slug) scopes.push(patternScope(slug));
+	const { scopes, slugs } = scopesOf(facts);
 	addRows(
 		tx,
 		scopes.map((scope) => ({ scope, dimension: 'me_too', key: '', n: delta }))
 	);
-	if (slug) {
+	if (slugs.length) {
 		tx.update(pattern)
 			.set({ meTooCount: sql`${pattern.meTooCount} + ${delta}` })
-			.where(eq(pattern.slug, slug))
+			.where(inArray(pattern.slug, slugs))
 			.run();
 	}
 	if (delta < 0) dropEmptyRows(tx, scopes);
 }
 
 /** The facts of a company response that roll-ups count, with its report's scope facts. */
-export type ResponseFacts = {
+export type ResponseFacts = CaseTags & {
 	companyId: number;
-	category: string;
-	trigger: string | null;
 	source: string;
 	/** When the report was filed and when the response came: days between them are counted. */
 	reportCreatedAt: number;
@@ -243,9 +257,7 @@ function responseRows(facts: ResponseFacts): Row[] {
 
 /** Adds (sign 1) or removes (sign -1) one visible company response from its report's scopes. */
 export function applyResponseToRollups(tx: Db, facts: ResponseFacts, sign: 1 | -1): void {
-	const slug = patternSlug(facts.category, facts.trigger);
-	const scopes = [ALL_SCOPE, companyScope(facts.companyId)];
-	if (slug) scopes.push(patternScope(slug));
+	const { scopes } = scopesOf(facts);
 	const rows = responseRows(facts);
 	addRows(
 		tx,
@@ -255,9 +267,13 @@ export function applyResponseToRollups(tx: Db, facts: ResponseFacts, sign: 1 | -
 	if (sign < 0) dropEmptyRows(tx, [...new Set([...scopes, ...works])]);
 }
 
-/** SQL for the pattern slug of a report row, mirroring patternSlug() in taxonomy.ts. */
-const patternSlugSql = `r.category || '-after-' || r."trigger"`;
-const patternWhere = `r."trigger" is not null and r."trigger" <> 'none'`;
+/**
+ * Joins a report row `r` to each of its patterns (every category after every circumstance but
+ * "none"), mirroring patternSlugs() in taxonomy.ts: `pc.category`, `pt."trigger"`, `${patternSlugSql}`.
+ */
+const patternJoin = `join report_category pc on pc.report_id = r.id
+	join report_trigger pt on pt.report_id = r.id and pt."trigger" <> 'none'`;
+const patternSlugSql = `pc.category || '-after-' || pt."trigger"`;
 /** Hidden reports leave every roll-up. */
 const visible = 'r.hidden_at is null';
 const responseJoin = 'join company_response x on x.report_id = r.id and x.hidden_at is null';
@@ -268,15 +284,27 @@ const responseJoin = 'join company_response x on x.report_id = r.id and x.hidden
  */
 export function rebuildRollups(db: Db): void {
 	const scopes = [
-		{ scope: `'${ALL_SCOPE}'`, where: visible },
-		{ scope: `'company:' || r.company_id`, where: visible },
-		{ scope: `'pattern:' || ${patternSlugSql}`, where: `${visible} and ${patternWhere}` }
+		{ scope: `'${ALL_SCOPE}'`, from: '' },
+		{ scope: `'company:' || r.company_id`, from: '' },
+		{ scope: `'pattern:' || ${patternSlugSql}`, from: patternJoin }
 	];
 	const dayExpr = `strftime('%Y-%m-%d', r.created_at / 1000, 'unixepoch')`;
 	const dimensions: { name: string; key: string; n: string; from?: string; where?: string }[] = [
 		{ name: 'reports', key: `''`, n: 'count(*)' },
 		{ name: 'day', key: dayExpr, n: 'count(*)' },
 		{ name: 'month', key: `substr(r.started_on, 1, 7)`, n: 'count(*)' },
+		{
+			name: 'category',
+			key: 'x.category',
+			n: 'count(*)',
+			from: 'join report_category x on x.report_id = r.id'
+		},
+		{
+			name: 'trigger',
+			key: 'x."trigger"',
+			n: 'count(*)',
+			from: 'join report_trigger x on x.report_id = r.id'
+		},
 		...Object.entries(columnDimensions).map(([name, column]) => {
 			const col = `r."${column.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}"`;
 			return { name, key: `cast(${col} as text)`, n: 'count(*)', where: `${col} is not null` };
@@ -344,8 +372,8 @@ export function rebuildRollups(db: Db): void {
 				tx.run(
 					sql.raw(`insert into rollup (scope, dimension, key, n)
 						select ${s.scope}, '${d.name}', ${d.key}, ${d.n}
-						from report r ${d.from ?? ''}
-						where ${s.where} and ${d.where ?? '1'}
+						from report r ${s.from} ${d.from ?? ''}
+						where ${visible} and ${d.where ?? '1'}
 						group by 1, 3 having ${d.n} <> 0`)
 				);
 			}
@@ -353,15 +381,18 @@ export function rebuildRollups(db: Db): void {
 		tx.run(
 			sql.raw(`insert into rollup (scope, dimension, key, n)
 				select 'pattern:' || ${patternSlugSql}, 'company', cast(r.company_id as text), count(*)
-				from report r where ${visible} and ${patternWhere} group by 1, 3`)
+				from report r ${patternJoin} where ${visible} group by 1, 3`)
 		);
 		tx.run(
 			sql.raw(`insert into pattern (slug, category, "trigger", report_count, company_count, me_too_count)
-				select ${patternSlugSql}, r.category, r."trigger", count(*), count(distinct r.company_id),
+				select ${patternSlugSql}, pc.category, pt."trigger", count(*), count(distinct r.company_id),
 					sum(r.me_too_count)
-				from report r where ${visible} and ${patternWhere} group by 1`)
+				from report r ${patternJoin} where ${visible} group by 1`)
 		);
-		rebuildWorks(tx, patternSlugSql, patternWhere);
+		rebuildWorks(
+			tx,
+			`select r.id, 'pattern:' || ${patternSlugSql} as scope from report r ${patternJoin}`
+		);
 		tx.run(sql`update company set report_count =
 			coalesce((select count(*) from report
 				where report.company_id = company.id and report.hidden_at is null), 0)`);

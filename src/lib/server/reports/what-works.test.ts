@@ -196,19 +196,22 @@ describe('what works, on generated data', () => {
 });
 
 describe('migration 0009', () => {
-	it("writes existing databases' rows with the statements rebuildRollups runs", () => {
+	it("wrote existing databases' rows with the statements rebuildRollups runs (one pattern a report then)", () => {
 		const migration = readFileSync('drizzle/0009_what-works.sql', 'utf8');
 		const statements = migration
 			.split('--> statement-breakpoint')
 			.map((s) => s.replace(/\s+/g, ' ').replace(/;\s*$/, '').trim());
 		// After the widened trigger and the emptying of old rows: exactly the rebuild.
 		const after = statements.findIndex((s) => s.startsWith('DELETE FROM `rollup`'));
-		const rebuilt = worksRebuildSql(
-			`r.category || '-after-' || r."trigger"`,
-			`r."trigger" is not null and r."trigger" <> 'none'`
-		).map((s) => s.replace(/\s+/g, ' ').trim());
+		// Since 0010 a report can be in several patterns (decision 028): the statements that find
+		// a case's patterns differ, every other one is still the migration's.
+		const patternFree = (list: string[]) =>
+			list.filter((s) => !/^create temp table works_(case|scope) /.test(s));
+		const rebuilt = worksRebuildSql('select 0 as id, null as scope').map((s) =>
+			s.replace(/\s+/g, ' ').trim()
+		);
 		expect(after).toBeGreaterThan(0);
-		expect(statements.slice(after + 1)).toEqual(rebuilt);
+		expect(patternFree(statements.slice(after + 1))).toEqual(patternFree(rebuilt));
 	});
 });
 

@@ -188,16 +188,17 @@ export function applyResponseToWorks(
  * Recomputes every works row from the base tables (inside rebuildRollups' transaction, after
  * it emptied the table): the reference the incremental rows are checked against.
  */
-export function rebuildWorks(tx: Db, patternSlugSql: string, patternWhere: string): void {
-	for (const statement of worksRebuildSql(patternSlugSql, patternWhere)) tx.run(sql.raw(statement));
+export function rebuildWorks(tx: Db, patternScopes: string): void {
+	for (const statement of worksRebuildSql(patternScopes)) tx.run(sql.raw(statement));
 }
 
 /**
- * The statements of rebuildWorks (migration 0009 runs them too, on existing databases): each
+ * The statements of rebuildWorks (migration 0009 ran them, with one pattern per report, on
+ * existing databases); `patternScopes` selects (id, scope) for every pattern of each report: each
  * case's facts once into temporary tables, one row per case and scope, then one grouped insert
  * per dimension: a few passes over narrow tables instead of one scan of `report` per scope.
  */
-export function worksRebuildSql(patternSlugSql: string, patternWhere: string): string[] {
+export function worksRebuildSql(patternScopes: string): string[] {
 	const d = worksDimensions;
 	const days = (from: string, to: string) =>
 		bucketSql(`cast(round(julianday(${to}) - julianday(${from})) as integer)`);
@@ -217,7 +218,6 @@ export function worksRebuildSql(patternSlugSql: string, patternWhere: string): s
 		// Recourse's own visible reports, with what every dimension reads.
 		`create temp table works_case as
 		select r.id, r.company_id, c.industry, r.country, r.resolved_on,
-			case when ${patternWhere} then ${patternSlugSql} end as pattern,
 			r.outcome = 'resolved' as resolved,
 			r.outcome = 'resolved' and (r.resolved_by = 'company' or (r.resolved_by is null
 				and not exists (select 1 from report_escalation x where x.report_id = r.id)
@@ -240,7 +240,7 @@ export function worksRebuildSql(patternSlugSql: string, patternWhere: string): s
 		`create temp table works_scope as
 		select id, 'all' as scope from works_case
 		union all select id, 'company:' || company_id from works_case
-		union all select id, 'pattern:' || pattern from works_case where pattern is not null
+		union all select k.id, p.scope from works_case k join (${patternScopes}) p on p.id = k.id
 		union all select id, 'industry:' || industry from works_case where industry is not null
 		union all select id, 'country:' || country from works_case where country is not null
 		union all select id, 'industry-country:' || industry || ':' || country from works_case

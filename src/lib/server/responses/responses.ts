@@ -157,7 +157,7 @@ export async function postResponse(
 				})
 				.returning()
 				.get();
-			applyResponseToRollups(tx, factsOf(r, row), 1);
+			applyResponseToRollups(tx, factsOf(tx, r, row), 1);
 			const name = tx
 				.select({ name: company.name })
 				.from(company)
@@ -234,7 +234,7 @@ export function answerResponse(
 			if (!existing || existing.hiddenAt !== null) return { ok: false, reason: 'no-response' };
 			const resolvedAfter =
 				input.outcome === 'resolved' && (existing.resolvedAfter || r.outcome !== 'resolved');
-			applyResponseToRollups(tx, factsOf(r, existing), -1);
+			applyResponseToRollups(tx, factsOf(tx, r, existing), -1);
 			const updated = tx
 				.update(companyResponse)
 				.set({
@@ -248,7 +248,7 @@ export function answerResponse(
 				.get();
 			if (input.outcome !== r.outcome) setReportOutcome(tx, r.id, input.outcome, now);
 			// Counted with the outcome the author states now: "unresolved" says it was not fixed.
-			applyResponseToRollups(tx, factsOf({ ...r, outcome: input.outcome }, updated), 1);
+			applyResponseToRollups(tx, factsOf(tx, { ...r, outcome: input.outcome }, updated), 1);
 			return { ok: true };
 		},
 		{ behavior: 'immediate' }

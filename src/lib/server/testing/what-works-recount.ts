@@ -4,7 +4,7 @@
  * getWhatWorks reads from roll-ups must be exactly this, for every scope.
  */
 import type { Connection } from '../db/client';
-import { escalations, patternSlug, type Category, type Trigger } from '../../taxonomy';
+import { escalations, patternSlugs } from '../../taxonomy';
 import {
 	countryScope,
 	daysBucket,
@@ -19,8 +19,9 @@ type Case = {
 	id: number;
 	companyId: number;
 	industry: string | null;
-	category: string;
-	trigger: string | null;
+	/** Every category and circumstance the case names (decision 028). */
+	categories: string[];
+	triggers: string[];
 	country: string | null;
 	outcome: string;
 	resolvedBy: string | null;
@@ -58,14 +59,26 @@ function readCases(conn: Connection): Case[] {
 	const cases = new Map<number, Case>();
 	const rows = client
 		.prepare(
-			`select r.id, r.company_id as companyId, c.industry, r.category, r."trigger" as "trigger",
-				r.country, r.outcome, r.resolved_by as resolvedBy, r.resolved_on as resolvedOn,
+			`select r.id, r.company_id as companyId, c.industry, r.country, r.outcome, r.resolved_by as resolvedBy, r.resolved_on as resolvedOn,
 				r.started_on as startedOn
 			from report r join company c on c.id = r.company_id
 			where r.hidden_at is null and r.source = 'recourse'`
 		)
-		.all() as Omit<Case, 'escalations'>[];
-	for (const row of rows) cases.set(row.id, { ...row, escalations: new Map() });
+		.all() as Omit<Case, 'escalations' | 'categories' | 'triggers'>[];
+	for (const row of rows) {
+		cases.set(row.id, { ...row, categories: [], triggers: [], escalations: new Map() });
+	}
+	for (const [table, list] of [
+		['report_category', 'categories'],
+		['report_trigger', 'triggers']
+	] as const) {
+		for (const [id, name] of client.prepare(`select * from ${table}`).raw().all() as [
+			number,
+			string
+		][]) {
+			cases.get(id)?.[list].push(name);
+		}
+	}
 	const listed = client.prepare('select report_id, escalation from report_escalation').raw().all();
 	for (const [id, escalation] of listed as [number, string][]) {
 		const c = cases.get(id);
@@ -96,9 +109,8 @@ function readCases(conn: Connection): Case[] {
 }
 
 function scopesOf(c: Case): string[] {
-	const slug = patternSlug(c.category as Category, c.trigger as Trigger | null);
 	const scopes = ['all', `company:${c.companyId}`];
-	if (slug) scopes.push(`pattern:${slug}`);
+	for (const slug of patternSlugs(c.categories, c.triggers)) scopes.push(`pattern:${slug}`);
 	if (c.industry) scopes.push(industryScope(c.industry));
 	if (c.country) scopes.push(countryScope(c.country));
 	if (c.industry && c.country) scopes.push(industryCountryScope(c.industry, c.country));

@@ -28,7 +28,7 @@ import { config } from '$lib/server/config';
 import { deleteOwnReport, flagContent, moderationStateOf } from '$lib/server/moderation/moderation';
 import { submitDecision } from '$lib/server/moderation/decision-form';
 import { rateLimits } from '$lib/server/rate-limit';
-import { patternSlug } from '$lib/taxonomy';
+import { parsePatternSlug, patternSlugs } from '$lib/taxonomy';
 import type { Actions, PageServerLoad } from './$types';
 
 /**
@@ -62,6 +62,8 @@ export const load: PageServerLoad = ({ params, locals }) => {
 		tags: reportTags(detail.report),
 		company: detail.company,
 		authorName: detail.authorName,
+		categories: detail.categories,
+		triggers: detail.triggers,
 		channels: detail.channels,
 		escalations: detail.escalations,
 		events: detail.events,
@@ -69,7 +71,10 @@ export const load: PageServerLoad = ({ params, locals }) => {
 		isAuthor,
 		guide: escalationGuide(detail, response?.createdAt ?? null, isAuthor),
 		meToo: !!user && user.id !== authorId && hasMeToo(db, report.id, user.id),
-		pattern: patternSlug(report.category, report.trigger),
+		patterns: patternSlugs(detail.categories, detail.triggers).map((slug) => ({
+			slug,
+			...parsePatternSlug(slug)!
+		})),
 		similar: listSimilarReports(db, report),
 		response,
 		canRespond: representative && !response && report.source === 'recourse',
