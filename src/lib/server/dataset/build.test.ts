@@ -108,6 +108,12 @@ describe('the downloadable dataset', () => {
 			report_escalation: count(
 				'select count(*) from report_escalation where report_id in (select id from report where hidden_at is null)'
 			),
+			report_category: count(
+				'select count(*) from report_category where report_id in (select id from report where hidden_at is null)'
+			),
+			report_trigger: count(
+				'select count(*) from report_trigger where report_id in (select id from report where hidden_at is null)'
+			),
 			report_event: count(
 				'select count(*) from report_event where report_id in (select id from report where hidden_at is null)'
 			)
@@ -152,9 +158,11 @@ describe('the downloadable dataset', () => {
 				'dataset',
 				'pattern',
 				'report',
+				'report_category',
 				'report_channel',
 				'report_escalation',
-				'report_event'
+				'report_event',
+				'report_trigger'
 			]);
 			for (const [table, rows] of Object.entries(manifest.tables)) {
 				expect(published.prepare(`select count(*) from ${table}`).pluck().get()).toBe(rows);

@@ -96,6 +96,8 @@ const publishedIndexes = [
 	'create unique index company_slug_idx on company (slug)',
 	'create unique index company_response_id_idx on company_response (id)',
 	'create index company_response_report_idx on company_response (report_id)',
+	'create index report_category_report_idx on report_category (report_id)',
+	'create index report_trigger_report_idx on report_trigger (report_id)',
 	'create index report_channel_report_idx on report_channel (report_id)',
 	'create index report_escalation_report_idx on report_escalation (report_id)',
 	'create index report_event_report_idx on report_event (report_id)'

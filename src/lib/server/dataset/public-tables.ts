@@ -73,6 +73,26 @@ export const publicTables: readonly PublicTable[] = [
 			from company_response where hidden_at is null and ${visibleReport('report_id')} order by id`
 	},
 	{
+		// Every failure a report names (decision 028); report.category is the first of them.
+		name: 'report_category',
+		columns: [
+			['report_id', 'INTEGER'],
+			['category', 'TEXT']
+		],
+		select: `select report_id, category from report_category where ${visibleReport('report_id')}
+			order by report_id, category`
+	},
+	{
+		// Every circumstance a report names; report.trigger is the first of them.
+		name: 'report_trigger',
+		columns: [
+			['report_id', 'INTEGER'],
+			['trigger', 'TEXT']
+		],
+		select: `select report_id, "trigger" from report_trigger where ${visibleReport('report_id')}
+			order by report_id, "trigger"`
+	},
+	{
 		name: 'report_channel',
 		columns: [
 			['report_id', 'INTEGER'],
