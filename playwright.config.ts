@@ -52,6 +52,7 @@ export default defineConfig({
 			HOST: '127.0.0.1',
 			ORIGIN: `http://localhost:${port}`,
 			DATABASE_PATH: 'tests/e2e/.data/e2e.db',
+			DATASET_PATH: 'tests/e2e/.data/dataset',
 			SECURE_COOKIES: '0',
 			// The job runner looks for due work every second (tests wait for its results).
 			JOBS_INTERVAL_SECONDS: '1'

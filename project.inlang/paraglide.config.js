@@ -13,6 +13,8 @@ export default defineConfig({
 		{ match: '/api/openapi.json', exclude: true },
 		{ match: '/explore/export.csv', exclude: true },
 		{ match: '/explore/export.json', exclude: true },
+		// The dataset's versioned downloads (one address for every language).
+		{ match: '/about/data/:version/:file', exclude: true },
 		{ match: '/companies/suggest', exclude: true },
 		{ match: '/status', exclude: true },
 		{ match: '/robots.txt', exclude: true },

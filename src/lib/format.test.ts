@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { m } from '$lib/paraglide/messages';
 import { getLocale, overwriteGetLocale, type Locale } from '$lib/paraglide/runtime';
 import {
+	formatBytes,
 	formatDay,
 	formatMoney,
 	formatMonth,
@@ -103,6 +104,17 @@ describe('formatting in the current language', () => {
 		useLocale('en');
 		expect(formatNumber(1234.56)).toBe('1,234.6');
 		expect(languageName('ar')).toBe('Arabic');
+	});
+
+	it('formats file sizes in the largest decimal unit that stays at least 1', () => {
+		useLocale('en');
+		expect(formatBytes(0)).toBe('0 byte');
+		expect(formatBytes(893)).toBe('893 byte');
+		expect(formatBytes(68_872)).toBe('68.9 kB');
+		expect(formatBytes(11_756_836)).toBe('11.8 MB');
+		expect(formatBytes(2_500_000_000)).toBe('2.5 GB');
+		useLocale('de');
+		expect(formatBytes(11_756_836)).toBe('11,8 MB');
 	});
 });
 

@@ -142,3 +142,18 @@ export function daysBetween(start: string, end: string): number {
 export function formatPercent(share: number): string {
 	return percentFormat().format(share);
 }
+
+const byteFormat = perLocale(
+	(locale, unit: 'byte' | 'kilobyte' | 'megabyte' | 'gigabyte') =>
+		new Intl.NumberFormat(locale, { style: 'unit', unit, maximumFractionDigits: 1 })
+);
+
+/** A file size in the largest unit under which it stays at least 1 (decimal units: 1 kB = 1,000 bytes). */
+export function formatBytes(bytes: number): string {
+	const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+	const power = Math.min(
+		units.length - 1,
+		Math.max(0, Math.floor(Math.log10(Math.max(bytes, 1)) / 3))
+	);
+	return byteFormat(units[power]!).format(bytes / 1000 ** power);
+}

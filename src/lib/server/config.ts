@@ -19,6 +19,8 @@ export const config = {
 	smtpUrl: env.SMTP_URL || null,
 	/** Sender of every message. */
 	mailFrom: env.MAIL_FROM || 'Recourse <no-reply@recourse.invalid>',
+	/** Where `npm run dataset:build` and the daily refresh publish the downloadable dataset. */
+	datasetPath: env.DATASET_PATH || 'data/dataset',
 	/** How long a shared cache (nginx, a CDN) may serve an anonymous read without asking again. */
 	cacheSharedSeconds: wholeNumber(env.CACHE_SHARED_SECONDS, 10),
 	/** How long past that it may serve it while it asks (stale-while-revalidate). */

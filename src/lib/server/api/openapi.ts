@@ -24,6 +24,7 @@ import type { WhatWorks } from '../reports/what-works';
 import { countryCodes } from '../places/places';
 import type { Param } from '../query-params';
 import { problemTypeDescriptions, type ProblemType } from './problem';
+import { dataLicence } from '../dataset/manifest';
 
 type Schema = Record<string, unknown>;
 
@@ -254,15 +255,21 @@ const limitParameter = {
 	schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 }
 };
 
+const dataVersion: Schema = {
+	type: 'string',
+	description:
+		'The version of the public data this answer was read at (also in the X-Data-Version header); the downloadable dataset on /about/data names the version it was read at too.'
+};
 const pageOf = (item: string): Schema =>
 	object({
 		data: { type: 'array', items: ref(item) },
 		next_cursor: {
 			type: ['string', 'null'],
 			description: 'Pass as cursor for the next page; null on the last page.'
-		}
+		},
+		data_version: dataVersion
 	});
-const one = (item: string): Schema => object({ data: ref(item) });
+const one = (item: string): Schema => object({ data: ref(item), data_version: dataVersion });
 
 const problem = (description: string) => ({
 	description,
@@ -271,7 +278,16 @@ const problem = (description: string) => ({
 
 /** Every operation's answers: its 200, and the problems any operation may give. */
 const responses = (description: string, schema: Schema, options: { notFound?: boolean } = {}) => ({
-	'200': { description, content: { 'application/json': { schema } } },
+	'200': {
+		description,
+		headers: {
+			'X-Data-Version': {
+				description: 'The version of the public data this answer was read at.',
+				schema: { type: 'string' }
+			}
+		},
+		content: { 'application/json': { schema } }
+	},
 	'400': problem('A query parameter is unknown, or a value is unknown, malformed or out of range.'),
 	...(options.notFound ? { '404': problem('No such item.') } : {}),
 	'429': {
@@ -300,7 +316,8 @@ export function openApiDocument(origin: string) {
 			title: 'Recourse read API',
 			version: '1.1.0',
 			description:
-				'Public, read-only access to Recourse reports, company scorecards and recurring patterns. No key is needed; responses allow any origin. Personal data is never included. Errors are RFC 9457 problem documents.'
+				'Public, read-only access to Recourse reports, company scorecards and recurring patterns. No key is needed; responses allow any origin. Personal data is never included. Errors are RFC 9457 problem documents. Every answer states the data version it was read at. Records with source "cfpb" are US government data in the public domain.',
+			license: { name: dataLicence.name, url: dataLicence.url }
 		},
 		servers: [{ url: `${origin}/api/v1` }],
 		// No key, no sign-in: the API is public.

@@ -39,3 +39,21 @@ export function renewDataEpoch(client: Database.Database): void {
 	if (!table) return;
 	client.prepare('update data_version set epoch = abs(random() % 9007199254740991)').run();
 }
+
+/**
+ * Runs a read and returns it with the data version it was read at. The version is read before
+ * and after: equal, nothing public changed in between (every public write moves it). When
+ * another process committed meanwhile, the read runs again, the last time inside a read
+ * transaction (one snapshot for both; it bypasses the per-connection caches, so only then).
+ */
+export function readAtDataVersion<T>(db: Connection, read: () => T): { version: string; value: T } {
+	for (let attempt = 0; attempt < 2; attempt++) {
+		const before = readDataVersion(db);
+		const value = read();
+		if (readDataVersion(db) === before) return { version: before, value };
+	}
+	return db.$client.transaction(() => {
+		const version = readDataVersion(db);
+		return { version, value: read() };
+	})();
+}

@@ -117,6 +117,18 @@ describe('HTTP caching', () => {
 		expect(optedOut.response.headers.get('vary')).toBe('Accept-Encoding, Cookie');
 	});
 
+	// Before: a dataset file's year-long lifetime and hash ETag were replaced by the data version's.
+	it('leaves immutable answers their own lifetime and validator', async () => {
+		const file = await request('/about/data/2026-11-29T060000Z/report.csv.gz', {
+			respond: () =>
+				new Response('gz', {
+					headers: { 'cache-control': 'public, max-age=31536000, immutable', etag: '"abc"' }
+				})
+		});
+		expect(file.response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+		expect(file.response.headers.get('etag')).toBe('"abc"');
+	});
+
 	it('varies machine routes by cookie only, prefixed pages not by preferred language', () => {
 		expect(varyFor(new URL('http://x/status'))).toEqual(['Accept-Encoding', 'Cookie']);
 		expect(varyFor(new URL('http://x/de/companies'))).toEqual([

@@ -79,7 +79,8 @@ function changesLocaleCookie(event: RequestEvent): boolean {
  * `stale-while-revalidate`; browsers revalidate each time (max-age=0), cheaply. A request
  * whose If-None-Match holds the current ETag is answered 304 before anything is read or
  * rendered. Signed-in responses are `private, no-store`; a response that sets a cookie is
- * `private, no-cache`; a route that says `private` or `no-store` itself is left as it says.
+ * `private, no-cache`; a route that says `private`, `no-store` or `immutable` itself is left
+ * as it says.
  */
 export function httpCaching(options: CachingOptions): Handle {
 	const now = options.now ?? Date.now;
@@ -121,7 +122,9 @@ export function httpCaching(options: CachingOptions): Handle {
 		appendVary(response.headers, vary);
 		if (response.status !== 200) return response;
 		const routeControl = response.headers.get('cache-control') ?? '';
-		if (/\b(private|no-store)\b/i.test(routeControl)) return response;
+		// Private answers, and immutable ones with validators of their own (the dataset's
+		// versioned files: a year's lifetime, the content's hash as ETag), are left as they are.
+		if (/\b(private|no-store|immutable)\b/i.test(routeControl)) return response;
 		response.headers.set('etag', etag);
 		const setsCookie = response.headers.has('set-cookie');
 		response.headers.set('cache-control', setsCookie ? cookieControl : publicControl);

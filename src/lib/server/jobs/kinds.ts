@@ -3,6 +3,8 @@
  * `jobKinds.daily('company-digest', sendDigests, { atHourUtc: 6 })`.
  */
 import { sendDailyDigests } from '../companies/alerts';
+import { config } from '../config';
+import { buildDataset } from '../dataset/build';
 import { askDueFollowups } from '../followups/followups';
 import { JobRegistry } from './runner';
 
@@ -20,4 +22,12 @@ export const jobKinds = new JobRegistry()
 			await sendDailyDigests(db, now, { mail, origin });
 		},
 		{ atHourUtc: 6 }
+	)
+	// The downloadable dataset (decision 032), rebuilt from a snapshot every night at 02:00 UTC.
+	.daily(
+		'dataset-refresh',
+		async ({ db, origin, now }) => {
+			await buildDataset(db, config.datasetPath, new Date(now), { origin });
+		},
+		{ atHourUtc: 2 }
 	);

@@ -10,7 +10,7 @@
  *   jobKinds.every('followup-questions', HOUR_MS, (ctx) => { … });      // every hour
  */
 import { and, eq, inArray, lte, or, sql } from 'drizzle-orm';
-import type { Db } from '../db/client';
+import type { Connection, Db } from '../db/client';
 import { job, type Job } from '../db/schema';
 import type { MailTransport } from '../mail/mail';
 import { parseJsonObject } from '../json-object';
@@ -23,7 +23,8 @@ export const JOB_LEASE_MS = 15 * 60_000;
 export const MAX_ATTEMPTS = 5;
 
 /** What a handler gets: the database, the mail transport and the site's address for links. */
-export type JobContext = { db: Db; mail: MailTransport; origin: string; now: number };
+/** A job runs on the app's own connection (a dataset build opens a snapshot of its file). */
+export type JobContext = { db: Connection; mail: MailTransport; origin: string; now: number };
 export type JobHandler = (
 	ctx: JobContext,
 	payload: Record<string, unknown>

@@ -10,6 +10,7 @@ import { exportBatches, exportColumns, listReportsPage } from './export';
 import { decodeCursor } from './reports';
 import { listExploreReports, summariseExplore } from './explore';
 import { exportResponse } from './export-response';
+import { readDataVersion } from '../db/data-version';
 
 let db: Connection;
 let author: Awaited<ReturnType<typeof makeUser>>;
@@ -221,5 +222,21 @@ describe('days to resolution', () => {
 			days_to_resolution: 42
 		});
 		expect(second).toMatchObject({ resolved_on: null, days_to_resolution: null });
+	});
+});
+
+// Before: an export did not say which state of the data it was read from.
+describe('the data version', () => {
+	it('is stated in X-Data-Version by CSV and JSON exports', async () => {
+		const version = readDataVersion(db);
+		for (const format of ['csv', 'json'] as const) {
+			const response = exportResponse(db, everything, 'https://recourse.example', format);
+			expect(response.headers.get('x-data-version')).toBe(version);
+			await response.text();
+		}
+		makeCompany(db, 'Globex Bank');
+		const later = exportResponse(db, everything, 'https://recourse.example', 'csv');
+		expect(later.headers.get('x-data-version')).not.toBe(version);
+		await later.text();
 	});
 });

@@ -1,6 +1,6 @@
 import { whatWorksParams } from '$lib/server/api/params';
 import { invalidParamsResponse } from '$lib/server/api/problem';
-import { apiJson, snakeCaseKeys } from '$lib/server/api/respond';
+import { apiRead, snakeCaseKeys } from '$lib/server/api/respond';
 import { db } from '$lib/server/db';
 import { readParams } from '$lib/server/query-params';
 import { getWhatWorks, placeScope } from '$lib/server/reports/what-works';
@@ -9,12 +9,14 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = ({ url }) => {
 	const query = readParams(url.searchParams, whatWorksParams, { unknownNames: 'refuse' });
 	if (query.problems.length) return invalidParamsResponse(url.origin, query.problems);
-	const { industry, country } = query.values;
-	return apiJson({
-		data: {
-			industry,
-			country,
-			what_works: snakeCaseKeys(getWhatWorks(db, placeScope(industry, country)))
-		}
+	return apiRead(db, () => {
+		const { industry, country } = query.values;
+		return {
+			data: {
+				industry,
+				country,
+				what_works: snakeCaseKeys(getWhatWorks(db, placeScope(industry, country)))
+			}
+		};
 	});
 };

@@ -1,5 +1,5 @@
 import { invalidParamsResponse, notFoundResponse } from '$lib/server/api/problem';
-import { apiJson, snakeCaseKeys } from '$lib/server/api/respond';
+import { apiRead, snakeCaseKeys } from '$lib/server/api/respond';
 import { findCompanyBySlug } from '$lib/server/companies/companies';
 import { db } from '$lib/server/db';
 import { readParams } from '$lib/server/query-params';
@@ -11,17 +11,19 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = ({ params, url }) => {
 	const query = readParams(url.searchParams, {}, { unknownNames: 'refuse' });
 	if (query.problems.length) return invalidParamsResponse(url.origin, query.problems);
-	const company = findCompanyBySlug(db, params.slug);
-	if (!company) return notFoundResponse(url.origin, 'No such company.');
-	return apiJson({
-		data: {
-			slug: company.slug,
-			name: company.name,
-			industry: company.industry,
-			website: company.website,
-			url: `${url.origin}/companies/${company.slug}`,
-			scorecard: snakeCaseKeys(getScorecard(db, companyScope(company.id))),
-			what_works: snakeCaseKeys(getWhatWorks(db, companyScope(company.id)))
-		}
+	return apiRead(db, () => {
+		const company = findCompanyBySlug(db, params.slug);
+		if (!company) return notFoundResponse(url.origin, 'No such company.');
+		return {
+			data: {
+				slug: company.slug,
+				name: company.name,
+				industry: company.industry,
+				website: company.website,
+				url: `${url.origin}/companies/${company.slug}`,
+				scorecard: snakeCaseKeys(getScorecard(db, companyScope(company.id))),
+				what_works: snakeCaseKeys(getWhatWorks(db, companyScope(company.id)))
+			}
+		};
 	});
 };
