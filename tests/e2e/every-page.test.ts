@@ -66,6 +66,7 @@ function signedInPages(world: { reportId: number; slugs: string[] }): string[] {
 		`/companies/${slug}/claim`,
 		`/companies/${slug}/dashboard`,
 		`/companies/${slug}/representatives`,
+		`/companies/${slug}/team`,
 		`/compare?c=${slug}&c=${other}`,
 		'/explore',
 		`/explore?company=${slug}`,
