@@ -20,7 +20,9 @@ describe('a scorecard distribution', () => {
 	it('shares one answer per report out of the answers given', async () => {
 		const card = await acmeScorecard();
 		const { body } = render(ScorecardDistribution, { props: { card, of: 'outcomes' } });
-		expect(body).toContain('<caption>Outcomes <span class="muted">(n = 2)</span></caption>');
+		expect(body).toContain('<caption>Outcomes <span class="muted">(n = 2)</span>');
+		// One answer per report: no note that shares may add up to more than 100%.
+		expect(body).not.toContain('more than 100%');
 		expect(body).toContain('Unresolved');
 		expect(body).toContain('50%');
 	});
@@ -29,7 +31,8 @@ describe('a scorecard distribution', () => {
 		const card = await acmeScorecard();
 		const { body } = render(ScorecardDistribution, { props: { card, of: 'channels' } });
 		// Phone in both reports, email in one: 100 % and 50 % of reports, not 67 % and 33 % of answers.
-		expect(body).toContain('<caption>Channels tried <span class="muted">(n = 2)</span></caption>');
+		expect(body).toContain('<caption>Channels tried <span class="muted">(n = 2)</span>');
+		expect(body).toContain('the shares can add up to more than 100%');
 		expect(body).toContain('100%');
 		expect(body).toContain('50%');
 		expect(body).not.toContain('33%');

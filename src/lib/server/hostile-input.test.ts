@@ -32,6 +32,8 @@ function form(overrides: Record<string, string>): Record<string, string | string
 		...Object.fromEntries(reportFields.map((f) => [f, ''])),
 		channels: [],
 		escalations: [],
+		categories: [],
+		triggers: [],
 		company: 'Acme Telecom',
 		title: 'A title',
 		product: 'Landline',
