@@ -103,6 +103,21 @@ describe('the job runner', () => {
 		]);
 	});
 
+	it('starts a daily job at its hour, not when a fresh server first looks', async () => {
+		const db = createTestDb();
+		const ran: number[] = [];
+		const registry = new JobRegistry().daily('nightly', ({ now }) => void ran.push(now), {
+			atHourUtc: 2
+		});
+		// NOW is 12:00 UTC: nothing before tomorrow 02:00, then once.
+		await runDueJobs(context(db), registry, NOW);
+		await runDueJobs(context(db), registry, NOW + 13 * HOUR);
+		expect(ran).toEqual([]);
+		await runDueJobs(context(db), registry, NOW + 14 * HOUR);
+		await runDueJobs(context(db), registry, NOW + 15 * HOUR);
+		expect(ran).toEqual([NOW + 14 * HOUR]);
+	});
+
 	it('takes back a job whose process stopped while running it, after the lease', async () => {
 		const db = createTestDb();
 		const { runs, registry } = recording();

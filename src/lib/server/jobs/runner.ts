@@ -34,6 +34,11 @@ type Kind = {
 	run: JobHandler;
 	/** For recurring kinds: when the next run is due after one that ran at `now`. */
 	next?: (now: number) => number;
+	/**
+	 * Daily kinds wait for their hour, even on a fresh install: a digest mailed or a dataset
+	 * rebuilt at each first start would come at whatever time the server happened to start.
+	 */
+	waitsForHour?: boolean;
 };
 
 /** The kinds of job a process knows how to run. */
@@ -57,7 +62,9 @@ export class JobRegistry {
 	/** A kind run once a day, at `atHourUtc` o'clock UTC (first at the next such hour). */
 	daily(kind: string, run: JobHandler, options: { atHourUtc?: number } = {}): this {
 		this.define(kind, run);
-		this.kinds.get(kind)!.next = (now) => nextDailyAt(now, options.atHourUtc ?? 3);
+		const added = this.kinds.get(kind)!;
+		added.next = (now) => nextDailyAt(now, options.atHourUtc ?? 3);
+		added.waitsForHour = true;
 		return this;
 	}
 }
@@ -87,9 +94,13 @@ export function scheduleJob(
 
 const recurringKey = (kind: string) => `recurring:${kind}`;
 
-/** Gives every recurring kind its one row (`recurring:<kind>`), due now unless it has one. */
+/**
+ * Gives every recurring kind its one row (`recurring:<kind>`) unless it has one: due now, or at
+ * its hour for a daily kind.
+ */
 export function armRecurringJobs(db: Db, registry: JobRegistry, now: number): void {
-	const keys = [...registry.kinds].filter(([, k]) => k.next).map(([kind]) => recurringKey(kind));
+	const recurring = [...registry.kinds].filter(([, k]) => k.next);
+	const keys = recurring.map(([kind]) => recurringKey(kind));
 	if (keys.length === 0) return;
 	// Read first: a timer tick that finds every row in place takes no write lock.
 	const armed = new Set(
@@ -100,9 +111,10 @@ export function armRecurringJobs(db: Db, registry: JobRegistry, now: number): vo
 			.all()
 			.map((row) => row.key)
 	);
-	for (const key of keys) {
+	for (const [kind, { next, waitsForHour }] of recurring) {
+		const key = recurringKey(kind);
 		if (!armed.has(key)) {
-			scheduleJob(db, key.slice('recurring:'.length), { dueAt: now, key });
+			scheduleJob(db, kind, { dueAt: waitsForHour ? next!(now) : now, key });
 		}
 	}
 }
