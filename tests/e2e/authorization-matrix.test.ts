@@ -360,7 +360,8 @@ const matrix: Record<string, Row> = {
 		path: (w) => `/reports/${w.reportId}?/reply`,
 		form: () => ({ body: 'Written in the conversation by the authorization matrix.' }),
 		// After A's answer: the author replies, then A's representative answers again (in turn).
-		cells: signedIn(FORBIDDEN, { author: DONE, repA: DONE })
+		// A's responder may write for A too, but asks before the author's turn is taken: 409.
+		cells: signedIn(FORBIDDEN, { author: DONE, repA: DONE, respA: [409, false] })
 	},
 	'/reports/[id] flag': {
 		path: (w) => `/reports/${w.reportId}?/flag`,

@@ -25,8 +25,8 @@ function fileReports(stamp: string) {
 					company: `Card Water ${stamp}`,
 					website: `https://card-${stamp}.example`,
 					title,
-					category: 'billing-error',
-					trigger: 'death-of-account-holder'
+					category: 'misleading-sales',
+					trigger: 'new-account'
 				}),
 				author.user.id
 			);
@@ -84,7 +84,7 @@ test('company, pattern and report pages name a card image; a hidden report has n
 		})
 		.toBe(304);
 
-	const pattern = patternSlug('billing-error', 'death-of-account-holder')!;
+	const pattern = patternSlug('misleading-sales', 'new-account')!;
 	await shareImage(page, `/patterns/${pattern}`);
 	const report = await shareImage(page, `/reports/${shown}`);
 	expect(report.png.equals(company.png)).toBe(false);
