@@ -118,47 +118,67 @@ async function expectFits(page: Page, path: string) {
 	expect(width, `${path} is wider than the screen:\n${wide}`).toBe(320);
 }
 
+/** Every page, signed in then signed out, with `check` run on each after it loads. */
+async function visitAll(
+	page: Page,
+	user: SignedIn,
+	stamp: string,
+	prefix: string,
+	check: (path: string, index: number) => Promise<void>
+) {
+	const pages = signedInPages(makeWorld(user, stamp));
+	for (const [i, path] of pages.entries()) {
+		await test.step(path, () => check(`${prefix}${path}`, i));
+	}
+	await page.context().clearCookies();
+	for (const [i, path] of signedOutPages.entries()) {
+		await test.step(path, () => check(`${prefix}${path}`, pages.length + i));
+	}
+}
+
+// Width is a matter of CSS and of each language's words: every page in every language, without
+// JavaScript (which must fit too, and loads without waiting for hydration).
+test.describe('every page fits a 320-pixel phone without JavaScript', () => {
+	test.use({ viewport: { width: 320, height: 640 }, javaScriptEnabled: false });
+
+	for (const prefix of languages) {
+		test(`in ${prefix || '/ (English)'}`, async ({ page, user }) => {
+			const stamp = `${Date.now().toString(36)}w${prefix.slice(1)}`;
+			await visitAll(page, user, stamp, prefix, (path) => expectFits(page, path));
+		});
+	}
+});
+
 /**
- * Width depends on the language (German words, Russian labels), markup much less: every page is
- * measured in every language, and checked by axe-core in English and in one other language in
- * turn, so each language has its share of pages checked and the suite stays within its budget.
+ * axe-core needs JavaScript, and its findings depend on markup more than on language: every page
+ * in English, and each other language on every seventh page in turn, so each language has its
+ * share checked and the suite stays within its time.
  */
-const axeIn = (prefix: string, index: number) =>
-	prefix === '' || languages.indexOf(prefix as (typeof languages)[number]) === 1 + (index % 5);
-
-/** Pages per test: a test of every page in one language would outrun a loaded machine's budget. */
-const CHUNK = 12;
-
-test.describe('every page on a 320-pixel phone', () => {
+test.describe('every page passes axe-core on a 320-pixel phone', () => {
 	test.use({ viewport: { width: 320, height: 640 } });
 
-	const count = signedInPages({ reportId: 0, slugs: ['', ''] }).length;
-	for (const prefix of languages) {
-		for (let from = 0; from < count + signedOutPages.length; from += CHUNK) {
-			const to = from + CHUNK;
-			test(`${prefix || '/ (English)'}, pages ${from + 1} to ${Math.min(to, count + signedOutPages.length)}: fit the screen, pass axe-core`, async ({
-				page,
-				user
-			}) => {
-				const world = makeWorld(user, `${Date.now().toString(36)}${prefix.slice(1)}${from}`);
-				const pages = signedInPages(world);
-				for (let i = from; i < Math.min(to, count); i++) {
-					await test.step(pages[i]!, async () => {
-						await expectFits(page, `${prefix}${pages[i]}`);
-						if (axeIn(prefix, i)) await expectAccessible(page);
-					});
-				}
-				if (to <= count) return;
-				await page.context().clearCookies();
-				for (let i = Math.max(from, count); i < to && i < count + signedOutPages.length; i++) {
-					const path = signedOutPages[i - count]!;
-					await test.step(path, async () => {
-						await expectFits(page, `${prefix}${path}`);
-						if (axeIn(prefix, i)) await expectAccessible(page);
-					});
-				}
+	// English in three parts, each in its own test, so that the workers share them.
+	const parts = [
+		...[0, 1, 2].map((part) => ({
+			prefix: '',
+			name: `/ (English), part ${part + 1} of 3`,
+			checks: (i: number) => i % 3 === part
+		})),
+		...languages.slice(1).map((prefix, n) => ({
+			prefix,
+			name: prefix,
+			checks: (i: number) => i % 7 === n
+		}))
+	];
+	for (const { prefix, name, checks } of parts) {
+		test(`in ${name}`, async ({ page, user }) => {
+			const stamp = `${Date.now().toString(36)}a${prefix.slice(1)}`;
+			await visitAll(page, user, stamp, prefix, async (path, i) => {
+				if (!checks(i)) return;
+				await expectFits(page, path);
+				await expectAccessible(page);
 			});
-		}
+		});
 	}
 });
 
